@@ -1,1 +1,39 @@
-fn main(){}
+//! The `dateline` binary: parses arguments, wires the library crates together, reports progress
+//! and maps outcomes to exit codes. It holds no reading logic of its own.
+
+mod args;
+mod bench;
+mod commands;
+mod job;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+/// Exit code: everything asked for was done.
+pub const EXIT_OK: u8 = 0;
+/// Exit code: the command ran, but some items failed (they are listed) or nothing matched.
+pub const EXIT_PARTIAL: u8 = 1;
+/// Exit code: the command could not run (bad arguments, unusable data dir, unreadable gold).
+pub const EXIT_ERROR: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = args::Cli::parse();
+    match commands::run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return ExitCode::from(EXIT_OK);
+            }
+            eprintln!("dateline: {err:#}");
+            ExitCode::from(EXIT_ERROR)
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

@@ -1,0 +1,109 @@
+//! `dateline bench`: throughput and peak-memory measurements. Speed targets live here, never
+//! in timed tests. Each run prints `METRIC:name:value:unit` lines that scripts can collect.
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::{bail, Result};
+use serde::Serialize;
+
+use crate::args::{BenchArgs, BenchWhat};
+use crate::commands::{ingest_into, Ctx};
+use crate::EXIT_OK;
+
+#[derive(Serialize)]
+struct IngestBench {
+    what: &'static str,
+    inputs: usize,
+    bytes: u64,
+    articles: u64,
+    failed: u64,
+    duplicates: u64,
+    seconds: f64,
+    mb_per_s: f64,
+    articles_per_s: f64,
+    peak_rss_mb: Option<f64>,
+    cores: usize,
+    version: &'static str,
+    pipeline: Vec<String>,
+}
+
+/// Runs a benchmark.
+pub fn run(ctx: &Ctx, a: BenchArgs) -> Result<u8> {
+    match a.what {
+        BenchWhat::Ingest { paths, parse_only, batch } => ingest(ctx, &paths, parse_only, batch as usize),
+    }
+}
+
+fn ingest(ctx: &Ctx, paths: &[PathBuf], parse_only: bool, batch: usize) -> Result<u8> {
+    // Warm the page cache so the first timed read is not a disk read.
+    let (inputs, _) = dateline_ingest::discover(paths);
+    for i in &inputs {
+        let _ = std::fs::read(&i.path);
+    }
+    let tmp = std::env::temp_dir().join(format!("dateline-bench-{}", std::process::id()));
+    let dir = match &ctx.data {
+        Some(d) => {
+            if d.join(dateline_store::DB_FILE).exists() {
+                bail!("bench needs an empty data dir; {} already holds a store", d.display());
+            }
+            d.clone()
+        }
+        None => tmp.clone(),
+    };
+    let sum = if parse_only {
+        ingest_into(None, paths, batch, ctx.progress_hidden(), false)?
+    } else {
+        let mut store = dateline_store::Store::open(&dir)?;
+        ingest_into(Some(&mut store), paths, batch, ctx.progress_hidden(), true)?
+    };
+    if ctx.data.is_none() {
+        let _ = std::fs::remove_dir_all(&tmp);
+    }
+    let articles = sum.ingested + sum.duplicates;
+    let r = IngestBench {
+        what: if parse_only { "parse" } else { "parse+analyse+store" },
+        inputs: sum.inputs,
+        bytes: sum.bytes,
+        articles,
+        failed: sum.failed,
+        duplicates: sum.duplicates,
+        seconds: sum.seconds,
+        mb_per_s: sum.bytes as f64 / 1e6 / sum.seconds.max(1e-9),
+        articles_per_s: articles as f64 / sum.seconds.max(1e-9),
+        peak_rss_mb: peak_rss_mb(),
+        cores: std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
+        version: env!("CARGO_PKG_VERSION"),
+        pipeline: sum.pipeline.clone(),
+    };
+    let mut out = std::io::stdout().lock();
+    if ctx.json {
+        serde_json::to_writer(&mut out, &r)?;
+        writeln!(out)?;
+    } else {
+        writeln!(
+            out,
+            "{}: {} inputs, {:.1} MB, {} articles ({} duplicates, {} failed) in {:.2} s",
+            r.what,
+            r.inputs,
+            r.bytes as f64 / 1e6,
+            r.articles,
+            r.duplicates,
+            r.failed,
+            r.seconds
+        )?;
+        writeln!(out, "METRIC:ingest.mb_per_s:{:.1}:MB/s", r.mb_per_s)?;
+        writeln!(out, "METRIC:ingest.articles_per_s:{:.0}:articles/s", r.articles_per_s)?;
+        if let Some(m) = r.peak_rss_mb {
+            writeln!(out, "METRIC:ingest.peak_rss:{m:.1}:MB")?;
+        }
+    }
+    Ok(EXIT_OK)
+}
+
+/// Peak resident memory of this process (VmHWM), where the OS tells it.
+pub fn peak_rss_mb() -> Option<f64> {
+    let s = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}

@@ -1,0 +1,416 @@
+//! One function per subcommand: resolved setup, library calls, output, exit code.
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{bail, Context, Result};
+use dateline_ingest::ReadOptions;
+use dateline_model::{Analysis, Article, Diagnostic, Severity, ZoneKind, RECORD_SCHEMA};
+use dateline_store::{ArticleFilter, Store, WriteOutcome};
+use serde::Serialize;
+
+use crate::args::{ArticlesArgs, Cli, Command, EvalArgs, IngestArgs, ShowArgs};
+use crate::job::{self, Processed};
+use crate::output;
+use crate::{EXIT_OK, EXIT_PARTIAL};
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> Result<u8> {
+    let ctx = Ctx { data: cli.data, json: cli.json, quiet: cli.quiet };
+    match cli.command {
+        Command::Ingest(a) => ingest(&ctx, a),
+        Command::Articles(a) => articles(&ctx, a),
+        Command::Show(a) => show(&ctx, a),
+        Command::Eval(a) => eval(&ctx, a),
+        Command::Bench(a) => crate::bench::run(&ctx, a),
+    }
+}
+
+/// Global options, resolved.
+pub struct Ctx {
+    pub data: Option<PathBuf>,
+    pub json: bool,
+    pub quiet: bool,
+}
+
+impl Ctx {
+    /// The data dir: --data, $DATELINE_DATA (via clap), else the XDG data dir.
+    pub fn data_dir(&self) -> Result<PathBuf> {
+        if let Some(d) = &self.data {
+            return Ok(d.clone());
+        }
+        if let Some(x) = std::env::var_os("XDG_DATA_HOME").filter(|x| !x.is_empty()) {
+            return Ok(PathBuf::from(x).join("dateline"));
+        }
+        match std::env::var_os("HOME").filter(|h| !h.is_empty()) {
+            Some(h) => Ok(PathBuf::from(h).join(".local/share/dateline")),
+            None => bail!("no data dir: give --data DIR or set DATELINE_DATA"),
+        }
+    }
+
+    pub fn open_store(&self) -> Result<Store> {
+        let dir = self.data_dir()?;
+        Store::open(&dir).with_context(|| format!("cannot open the store in {}", dir.display()))
+    }
+
+    /// Opens the store only if it exists (read commands never create one).
+    pub fn open_existing_store(&self) -> Result<Store> {
+        let dir = self.data_dir()?;
+        if !dir.join(dateline_store::DB_FILE).exists() {
+            bail!("no store in {} yet: run `dateline ingest PATH` first (or give --data DIR)", dir.display());
+        }
+        self.open_store()
+    }
+
+    pub fn progress_hidden(&self) -> bool {
+        self.quiet || self.json
+    }
+}
+
+/// Counts of one ingest run.
+#[derive(Debug, Default, Serialize)]
+pub struct IngestSummary {
+    pub inputs: usize,
+    pub bytes: u64,
+    pub read: u64,
+    pub ingested: u64,
+    pub duplicates: u64,
+    pub failed: u64,
+    pub warnings: u64,
+    pub seconds: f64,
+    pub pipeline: Vec<String>,
+    pub failures: Vec<Diagnostic>,
+    pub warning_list: Vec<Diagnostic>,
+}
+
+/// Reads `paths` into `store` in batches of `batch` articles. Shared by `ingest` and `bench`.
+pub fn ingest_into(
+    store: Option<&mut Store>,
+    paths: &[PathBuf],
+    batch: usize,
+    hidden: bool,
+    analyse: bool,
+) -> Result<IngestSummary> {
+    let start = Instant::now();
+    let pipeline = dateline_pipeline::default_pipeline();
+    let opts = ReadOptions::default();
+    let (inputs, problems) = job::discover(paths);
+    let mut sum = IngestSummary {
+        inputs: inputs.len(),
+        bytes: inputs.iter().map(|i| i.size).sum(),
+        pipeline: pipeline.id(),
+        ..Default::default()
+    };
+    for d in problems {
+        sum.failed += 1;
+        sum.failures.push(d);
+    }
+    let bar = output::bytes_bar(sum.bytes, hidden);
+    let mut pending: Vec<(Article, Analysis)> = Vec::with_capacity(batch);
+    let mut store = store;
+    let mut flush = |pending: &mut Vec<(Article, Analysis)>, sum: &mut IngestSummary| -> Result<()> {
+        if pending.is_empty() {
+            return Ok(());
+        }
+        if let Some(store) = store.as_deref_mut() {
+            let outcomes = store.write_batch(pending).context("writing a batch to the store")?;
+            for o in outcomes {
+                match o {
+                    WriteOutcome::Inserted => sum.ingested += 1,
+                    WriteOutcome::Duplicate => sum.duplicates += 1,
+                }
+            }
+        } else {
+            sum.ingested += pending.len() as u64;
+        }
+        pending.clear();
+        Ok(())
+    };
+    let noop = dateline_pipeline::Pipeline::new(Vec::new()).expect("empty pipeline is valid");
+    let pipe = if analyse { &pipeline } else { &noop };
+    for input in &inputs {
+        let mut err: Option<anyhow::Error> = None;
+        job::process_input(input, &opts, pipe, &mut |p| match p {
+            Processed::Article(article, analysis, warnings) => {
+                sum.read += 1;
+                for w in warnings {
+                    sum.warnings += 1;
+                    sum.warning_list.push(w);
+                }
+                for d in &analysis.diagnostics {
+                    if d.severity == Severity::Warning {
+                        sum.warnings += 1;
+                    }
+                    sum.warning_list.push(d.clone());
+                }
+                pending.push((*article, *analysis));
+                if pending.len() >= batch && err.is_none() {
+                    if let Err(e) = flush(&mut pending, &mut sum) {
+                        err = Some(e);
+                    }
+                }
+            }
+            Processed::Failed(d) => {
+                sum.failed += 1;
+                sum.failures.push(d);
+            }
+        });
+        if let Some(e) = err {
+            bar.abandon();
+            return Err(e);
+        }
+        bar.inc(input.size);
+        bar.set_message(format!("{} articles", sum.read));
+    }
+    flush(&mut pending, &mut sum)?;
+    bar.finish_and_clear();
+    sum.seconds = start.elapsed().as_secs_f64();
+    Ok(sum)
+}
+
+fn ingest(ctx: &Ctx, a: IngestArgs) -> Result<u8> {
+    let mut store = ctx.open_store()?;
+    let sum = ingest_into(Some(&mut store), &a.paths, a.batch as usize, ctx.progress_hidden(), true)?;
+    let mut out = std::io::stdout().lock();
+    if ctx.json {
+        serde_json::to_writer(&mut out, &sum)?;
+        writeln!(out)?;
+    } else {
+        for d in &sum.failures {
+            eprintln!("error: {d}");
+        }
+        if !ctx.quiet {
+            for d in &sum.warning_list {
+                eprintln!("warning: {d}");
+            }
+        }
+        writeln!(
+            out,
+            "ingested {}, duplicates {}, failed {}, warnings {} ({} inputs, {:.1} MB in {:.2} s) into {}",
+            sum.ingested,
+            sum.duplicates,
+            sum.failed,
+            sum.warnings,
+            sum.inputs,
+            sum.bytes as f64 / 1e6,
+            sum.seconds,
+            store.path().map(|p| p.display().to_string()).unwrap_or_default()
+        )?;
+    }
+    Ok(if sum.failed > 0 { EXIT_PARTIAL } else { EXIT_OK })
+}
+
+fn articles(ctx: &Ctx, a: ArticlesArgs) -> Result<u8> {
+    let store = ctx.open_existing_store()?;
+    let filter = ArticleFilter {
+        from: a.from,
+        to: a.to,
+        section: a.section,
+        agency: a.agency,
+        contains: a.contains,
+        limit: Some(a.limit),
+        offset: a.offset,
+    };
+    let list = store.articles(&filter)?;
+    let mut out = std::io::stdout().lock();
+    if ctx.json {
+        for s in &list {
+            serde_json::to_writer(&mut out, s)?;
+            writeln!(out)?;
+        }
+    } else {
+        let rows: Vec<Vec<String>> = list
+            .iter()
+            .map(|s| {
+                vec![
+                    s.id.clone(),
+                    s.published.clone().unwrap_or_default(),
+                    s.section.clone().unwrap_or_default(),
+                    s.agency.clone().unwrap_or_default(),
+                    s.headline.clone().unwrap_or_default(),
+                ]
+            })
+            .collect();
+        write!(out, "{}", output::table(&["id", "published", "section", "agency", "headline"], &rows, 70))?;
+        if !ctx.quiet {
+            eprintln!("{} articles (of {} stored)", list.len(), store.count_articles()?);
+        }
+    }
+    Ok(if list.is_empty() { EXIT_PARTIAL } else { EXIT_OK })
+}
+
+/// The structured view of an article, as `show --json` prints it.
+#[derive(Serialize)]
+struct ArticleView<'a> {
+    schema: &'static str,
+    id: &'a str,
+    published: Option<&'a str>,
+    published_time: Option<&'a str>,
+    timezone: Option<&'a str>,
+    section: Option<&'a str>,
+    headline: Option<&'a str>,
+    standfirst: Option<&'a str>,
+    byline: Option<&'a str>,
+    dateline: Option<&'a str>,
+    agency: Option<&'a str>,
+    language: &'a str,
+    source: Option<&'a str>,
+    captions: Vec<dateline_model::Caption>,
+    crossheads: Vec<&'a str>,
+    related: Vec<&'a str>,
+    paragraphs: Vec<&'a str>,
+    origin: &'a dateline_model::Origin,
+    zones: &'a [dateline_model::Zone],
+    text: &'a str,
+    analysis: Option<&'a Analysis>,
+}
+
+fn view<'a>(a: &'a Article, analysis: Option<&'a Analysis>) -> ArticleView<'a> {
+    ArticleView {
+        schema: RECORD_SCHEMA,
+        id: a.id.as_str(),
+        published: a.published.as_deref(),
+        published_time: a.published_time.as_deref(),
+        timezone: a.timezone.as_deref(),
+        section: a.section.as_deref(),
+        headline: a.headline(),
+        standfirst: a.standfirst(),
+        byline: a.byline.as_deref(),
+        dateline: a.dateline.as_deref(),
+        agency: a.agency.as_deref(),
+        language: &a.language,
+        source: a.source.as_deref(),
+        captions: a.captions(),
+        crossheads: a.crossheads().collect(),
+        related: a.related().collect(),
+        paragraphs: a.paragraphs().collect(),
+        origin: &a.origin,
+        zones: &a.zones,
+        text: &a.text,
+        analysis,
+    }
+}
+
+fn show(ctx: &Ctx, a: ShowArgs) -> Result<u8> {
+    let store = ctx.open_existing_store()?;
+    let Some(article) = store.article(&a.id)? else {
+        eprintln!("dateline: no article with id `{}`", a.id);
+        return Ok(EXIT_PARTIAL);
+    };
+    let analysis = store.analysis(article.id.as_str())?;
+    let v = view(&article, analysis.as_ref());
+    let mut out = std::io::stdout().lock();
+    if ctx.json {
+        serde_json::to_writer_pretty(&mut out, &v)?;
+        writeln!(out)?;
+        return Ok(EXIT_OK);
+    }
+    let opt = |s: Option<&str>| s.unwrap_or("-").to_string();
+    writeln!(out, "id          {}", v.id)?;
+    writeln!(out, "published   {}{}", opt(v.published), v.published_time.map(|t| format!(" {t}")).unwrap_or_default())?;
+    writeln!(out, "section     {}", opt(v.section))?;
+    writeln!(out, "agency      {}", opt(v.agency))?;
+    writeln!(out, "byline      {}", opt(v.byline))?;
+    writeln!(out, "dateline    {}", opt(v.dateline))?;
+    writeln!(out, "origin      {}", origin_line(&article))?;
+    writeln!(out, "headline    {}", opt(v.headline))?;
+    writeln!(out, "standfirst  {}", opt(v.standfirst))?;
+    for c in &v.captions {
+        writeln!(out, "caption     {}{}", c.text, c.credit.as_ref().map(|c| format!("  [credit: {c}]")).unwrap_or_default())?;
+    }
+    for c in &v.crossheads {
+        writeln!(out, "crosshead   {c}")?;
+    }
+    for r in &v.related {
+        writeln!(out, "related     {r}")?;
+    }
+    writeln!(out, "paragraphs  {}", v.paragraphs.len())?;
+    if a.text {
+        writeln!(out)?;
+        let ix = article.index();
+        for z in article.zones.iter().filter(|z| z.kind.is_content() && z.kind != ZoneKind::Dateline) {
+            writeln!(out, "[{:?} {}..{}] {}", z.kind, z.span.start, z.span.end, ix.slice(&article.text, z.span))?;
+        }
+    } else if let Some(first) = v.paragraphs.first() {
+        writeln!(out, "\n{first}")?;
+        if v.paragraphs.len() > 1 {
+            writeln!(out, "… (--text prints every zone)")?;
+        }
+    }
+    if let Some(an) = &analysis {
+        writeln!(out)?;
+        writeln!(out, "pipeline    {}", if an.stages.is_empty() { "-".to_string() } else { an.stages.join(", ") })?;
+        let layer = |n: Option<usize>| n.map_or("not run".to_string(), |n| n.to_string());
+        writeln!(out, "sentences   {}", layer(an.sentences.as_ref().map(Vec::len)))?;
+        writeln!(out, "entities    {}", layer(an.entities.as_ref().map(Vec::len)))?;
+        writeln!(out, "quotes      {}", layer(an.quotes.as_ref().map(Vec::len)))?;
+        writeln!(out, "times       {}", layer(an.timexes.as_ref().map(Vec::len)))?;
+        writeln!(out, "events      {}", layer(an.events.as_ref().map(Vec::len)))?;
+    }
+    Ok(EXIT_OK)
+}
+
+fn origin_line(a: &Article) -> String {
+    let o = &a.origin;
+    let place = o.url.clone().or_else(|| o.path.clone()).unwrap_or_else(|| "-".into());
+    let at = match (o.line, o.byte) {
+        (Some(l), _) => format!(":{l}"),
+        (None, Some(b)) => format!("@{b}"),
+        _ => String::new(),
+    };
+    format!("{place}{at} ({})", o.reader)
+}
+
+fn eval(ctx: &Ctx, a: EvalArgs) -> Result<u8> {
+    let docs = dateline_eval::load_gold_dir(&a.dir).with_context(|| format!("reading gold files in {}", a.dir.display()))?;
+    if docs.is_empty() {
+        bail!("no *.gold.json files in {}", a.dir.display());
+    }
+    let pipeline = dateline_pipeline::default_pipeline();
+    let opts = ReadOptions::default();
+    let mut report = dateline_eval::Report::new();
+    let mut failed = 0;
+    for doc in &docs {
+        let name = doc.document_path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        match read_one(&doc.document_path, &opts, &pipeline) {
+            Ok((article, analysis)) => report.add(&name, dateline_eval::score_document(&doc.gold, &article, &analysis)),
+            Err(e) => {
+                failed += 1;
+                eprintln!("error: {}: {e}", doc.document_path.display());
+                report.failed(&name, e);
+            }
+        }
+    }
+    let mut out = std::io::stdout().lock();
+    if ctx.json {
+        let mut v = report.to_json();
+        if let Some(obj) = v.as_object_mut() {
+            obj.insert("summary".into(), report.summary_line().into());
+        }
+        serde_json::to_writer_pretty(&mut out, &v)?;
+        writeln!(out)?;
+    } else {
+        write!(out, "{}", report.render_table())?;
+        writeln!(out, "{}", report.summary_line())?;
+    }
+    Ok(if failed > 0 { EXIT_PARTIAL } else { EXIT_OK })
+}
+
+/// Reads the first article of a document through the ingest path and analyses it.
+fn read_one(path: &Path, opts: &ReadOptions, pipeline: &dateline_pipeline::Pipeline) -> Result<(Article, Analysis), String> {
+    let (inputs, problems) = job::discover(&[path.to_path_buf()]);
+    if let Some(p) = problems.first() {
+        return Err(p.to_string());
+    }
+    let mut first: Option<(Article, Analysis)> = None;
+    let mut error: Option<String> = None;
+    for input in &inputs {
+        job::process_input(input, opts, pipeline, &mut |p| match p {
+            Processed::Article(a, an, _) if first.is_none() => first = Some((*a, *an)),
+            Processed::Failed(d) if error.is_none() => error = Some(d.to_string()),
+            _ => {}
+        });
+    }
+    first.ok_or_else(|| error.unwrap_or_else(|| "no article in the document".to_string()))
+}
+

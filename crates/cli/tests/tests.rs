@@ -1,0 +1,8 @@
+//! One integration binary that runs the real `dateline` CLI (ripgrep style): each module is an
+//! area, each test builds its own data dir and fixtures.
+mod util;
+
+mod bad_input;
+mod crash;
+mod eval;
+mod ingest;
