@@ -161,7 +161,9 @@ fn parse_date(s: &str) -> Result<String, String> {
     let ok = b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
     if ok {
         Ok(s.to_string())
     } else {
@@ -188,9 +190,13 @@ mod tests {
 
     #[test]
     fn global_flags_go_anywhere() {
-        let cli = Cli::try_parse_from(["dateline", "articles", "--json", "--data", "/tmp/x"]).unwrap();
+        let cli =
+            Cli::try_parse_from(["dateline", "articles", "--json", "--data", "/tmp/x"]).unwrap();
         assert!(cli.json);
         assert_eq!(cli.data, Some(PathBuf::from("/tmp/x")));
-        assert!(Cli::try_parse_from(["dateline", "ingest"]).is_err(), "ingest needs a path");
+        assert!(
+            Cli::try_parse_from(["dateline", "ingest"]).is_err(),
+            "ingest needs a path"
+        );
     }
 }

@@ -30,7 +30,11 @@ struct IngestBench {
 /// Runs a benchmark.
 pub fn run(ctx: &Ctx, a: BenchArgs) -> Result<u8> {
     match a.what {
-        BenchWhat::Ingest { paths, parse_only, batch } => ingest(ctx, &paths, parse_only, batch as usize),
+        BenchWhat::Ingest {
+            paths,
+            parse_only,
+            batch,
+        } => ingest(ctx, &paths, parse_only, batch as usize),
     }
 }
 
@@ -44,7 +48,10 @@ fn ingest(ctx: &Ctx, paths: &[PathBuf], parse_only: bool, batch: usize) -> Resul
     let dir = match &ctx.data {
         Some(d) => {
             if d.join(dateline_store::DB_FILE).exists() {
-                bail!("bench needs an empty data dir; {} already holds a store", d.display());
+                bail!(
+                    "bench needs an empty data dir; {} already holds a store",
+                    d.display()
+                );
             }
             d.clone()
         }
@@ -61,7 +68,11 @@ fn ingest(ctx: &Ctx, paths: &[PathBuf], parse_only: bool, batch: usize) -> Resul
     }
     let articles = sum.ingested + sum.duplicates;
     let r = IngestBench {
-        what: if parse_only { "parse" } else { "parse+analyse+store" },
+        what: if parse_only {
+            "parse"
+        } else {
+            "parse+analyse+store"
+        },
         inputs: sum.inputs,
         bytes: sum.bytes,
         articles,
@@ -71,7 +82,9 @@ fn ingest(ctx: &Ctx, paths: &[PathBuf], parse_only: bool, batch: usize) -> Resul
         mb_per_s: sum.bytes as f64 / 1e6 / sum.seconds.max(1e-9),
         articles_per_s: articles as f64 / sum.seconds.max(1e-9),
         peak_rss_mb: peak_rss_mb(),
-        cores: std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
+        cores: std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1),
         version: env!("CARGO_PKG_VERSION"),
         pipeline: sum.pipeline.clone(),
     };
@@ -92,7 +105,11 @@ fn ingest(ctx: &Ctx, paths: &[PathBuf], parse_only: bool, batch: usize) -> Resul
             r.seconds
         )?;
         writeln!(out, "METRIC:ingest.mb_per_s:{:.1}:MB/s", r.mb_per_s)?;
-        writeln!(out, "METRIC:ingest.articles_per_s:{:.0}:articles/s", r.articles_per_s)?;
+        writeln!(
+            out,
+            "METRIC:ingest.articles_per_s:{:.0}:articles/s",
+            r.articles_per_s
+        )?;
         if let Some(m) = r.peak_rss_mb {
             writeln!(out, "METRIC:ingest.peak_rss:{m:.1}:MB")?;
         }

@@ -16,7 +16,11 @@ use crate::{EXIT_OK, EXIT_PARTIAL};
 
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<u8> {
-    let ctx = Ctx { data: cli.data, json: cli.json, quiet: cli.quiet };
+    let ctx = Ctx {
+        data: cli.data,
+        json: cli.json,
+        quiet: cli.quiet,
+    };
     match cli.command {
         Command::Ingest(a) => ingest(&ctx, a),
         Command::Articles(a) => articles(&ctx, a),
@@ -57,7 +61,10 @@ impl Ctx {
     pub fn open_existing_store(&self) -> Result<Store> {
         let dir = self.data_dir()?;
         if !dir.join(dateline_store::DB_FILE).exists() {
-            bail!("no store in {} yet: run `dateline ingest PATH` first (or give --data DIR)", dir.display());
+            bail!(
+                "no store in {} yet: run `dateline ingest PATH` first (or give --data DIR)",
+                dir.display()
+            );
         }
         self.open_store()
     }
@@ -108,24 +115,27 @@ pub fn ingest_into(
     let bar = output::bytes_bar(sum.bytes, hidden);
     let mut pending: Vec<(Article, Analysis)> = Vec::with_capacity(batch);
     let mut store = store;
-    let mut flush = |pending: &mut Vec<(Article, Analysis)>, sum: &mut IngestSummary| -> Result<()> {
-        if pending.is_empty() {
-            return Ok(());
-        }
-        if let Some(store) = store.as_deref_mut() {
-            let outcomes = store.write_batch(pending).context("writing a batch to the store")?;
-            for o in outcomes {
-                match o {
-                    WriteOutcome::Inserted => sum.ingested += 1,
-                    WriteOutcome::Duplicate => sum.duplicates += 1,
-                }
+    let mut flush =
+        |pending: &mut Vec<(Article, Analysis)>, sum: &mut IngestSummary| -> Result<()> {
+            if pending.is_empty() {
+                return Ok(());
             }
-        } else {
-            sum.ingested += pending.len() as u64;
-        }
-        pending.clear();
-        Ok(())
-    };
+            if let Some(store) = store.as_deref_mut() {
+                let outcomes = store
+                    .write_batch(pending)
+                    .context("writing a batch to the store")?;
+                for o in outcomes {
+                    match o {
+                        WriteOutcome::Inserted => sum.ingested += 1,
+                        WriteOutcome::Duplicate => sum.duplicates += 1,
+                    }
+                }
+            } else {
+                sum.ingested += pending.len() as u64;
+            }
+            pending.clear();
+            Ok(())
+        };
     let noop = dateline_pipeline::Pipeline::new(Vec::new()).expect("empty pipeline is valid");
     let pipe = if analyse { &pipeline } else { &noop };
     for input in &inputs {
@@ -170,7 +180,13 @@ pub fn ingest_into(
 
 fn ingest(ctx: &Ctx, a: IngestArgs) -> Result<u8> {
     let mut store = ctx.open_store()?;
-    let sum = ingest_into(Some(&mut store), &a.paths, a.batch as usize, ctx.progress_hidden(), true)?;
+    let sum = ingest_into(
+        Some(&mut store),
+        &a.paths,
+        a.batch as usize,
+        ctx.progress_hidden(),
+        true,
+    )?;
     let mut out = std::io::stdout().lock();
     if ctx.json {
         serde_json::to_writer(&mut out, &sum)?;
@@ -197,7 +213,11 @@ fn ingest(ctx: &Ctx, a: IngestArgs) -> Result<u8> {
             store.path().map(|p| p.display().to_string()).unwrap_or_default()
         )?;
     }
-    Ok(if sum.failed > 0 { EXIT_PARTIAL } else { EXIT_OK })
+    Ok(if sum.failed > 0 {
+        EXIT_PARTIAL
+    } else {
+        EXIT_OK
+    })
 }
 
 fn articles(ctx: &Ctx, a: ArticlesArgs) -> Result<u8> {
@@ -231,12 +251,28 @@ fn articles(ctx: &Ctx, a: ArticlesArgs) -> Result<u8> {
                 ]
             })
             .collect();
-        write!(out, "{}", output::table(&["id", "published", "section", "agency", "headline"], &rows, 70))?;
+        write!(
+            out,
+            "{}",
+            output::table(
+                &["id", "published", "section", "agency", "headline"],
+                &rows,
+                70
+            )
+        )?;
         if !ctx.quiet {
-            eprintln!("{} articles (of {} stored)", list.len(), store.count_articles()?);
+            eprintln!(
+                "{} articles (of {} stored)",
+                list.len(),
+                store.count_articles()?
+            );
         }
     }
-    Ok(if list.is_empty() { EXIT_PARTIAL } else { EXIT_OK })
+    Ok(if list.is_empty() {
+        EXIT_PARTIAL
+    } else {
+        EXIT_OK
+    })
 }
 
 /// The structured view of an article, as `show --json` prints it.
@@ -307,7 +343,14 @@ fn show(ctx: &Ctx, a: ShowArgs) -> Result<u8> {
     }
     let opt = |s: Option<&str>| s.unwrap_or("-").to_string();
     writeln!(out, "id          {}", v.id)?;
-    writeln!(out, "published   {}{}", opt(v.published), v.published_time.map(|t| format!(" {t}")).unwrap_or_default())?;
+    writeln!(
+        out,
+        "published   {}{}",
+        opt(v.published),
+        v.published_time
+            .map(|t| format!(" {t}"))
+            .unwrap_or_default()
+    )?;
     writeln!(out, "section     {}", opt(v.section))?;
     writeln!(out, "agency      {}", opt(v.agency))?;
     writeln!(out, "byline      {}", opt(v.byline))?;
@@ -316,7 +359,15 @@ fn show(ctx: &Ctx, a: ShowArgs) -> Result<u8> {
     writeln!(out, "headline    {}", opt(v.headline))?;
     writeln!(out, "standfirst  {}", opt(v.standfirst))?;
     for c in &v.captions {
-        writeln!(out, "caption     {}{}", c.text, c.credit.as_ref().map(|c| format!("  [credit: {c}]")).unwrap_or_default())?;
+        writeln!(
+            out,
+            "caption     {}{}",
+            c.text,
+            c.credit
+                .as_ref()
+                .map(|c| format!("  [credit: {c}]"))
+                .unwrap_or_default()
+        )?;
     }
     for c in &v.crossheads {
         writeln!(out, "crosshead   {c}")?;
@@ -328,8 +379,19 @@ fn show(ctx: &Ctx, a: ShowArgs) -> Result<u8> {
     if a.text {
         writeln!(out)?;
         let ix = article.index();
-        for z in article.zones.iter().filter(|z| z.kind.is_content() && z.kind != ZoneKind::Dateline) {
-            writeln!(out, "[{:?} {}..{}] {}", z.kind, z.span.start, z.span.end, ix.slice(&article.text, z.span))?;
+        for z in article
+            .zones
+            .iter()
+            .filter(|z| z.kind.is_content() && z.kind != ZoneKind::Dateline)
+        {
+            writeln!(
+                out,
+                "[{:?} {}..{}] {}",
+                z.kind,
+                z.span.start,
+                z.span.end,
+                ix.slice(&article.text, z.span)
+            )?;
         }
     } else if let Some(first) = v.paragraphs.first() {
         writeln!(out, "\n{first}")?;
@@ -339,20 +401,52 @@ fn show(ctx: &Ctx, a: ShowArgs) -> Result<u8> {
     }
     if let Some(an) = &analysis {
         writeln!(out)?;
-        writeln!(out, "pipeline    {}", if an.stages.is_empty() { "-".to_string() } else { an.stages.join(", ") })?;
+        writeln!(
+            out,
+            "pipeline    {}",
+            if an.stages.is_empty() {
+                "-".to_string()
+            } else {
+                an.stages.join(", ")
+            }
+        )?;
         let layer = |n: Option<usize>| n.map_or("not run".to_string(), |n| n.to_string());
-        writeln!(out, "sentences   {}", layer(an.sentences.as_ref().map(Vec::len)))?;
-        writeln!(out, "entities    {}", layer(an.entities.as_ref().map(Vec::len)))?;
-        writeln!(out, "quotes      {}", layer(an.quotes.as_ref().map(Vec::len)))?;
-        writeln!(out, "times       {}", layer(an.timexes.as_ref().map(Vec::len)))?;
-        writeln!(out, "events      {}", layer(an.events.as_ref().map(Vec::len)))?;
+        writeln!(
+            out,
+            "sentences   {}",
+            layer(an.sentences.as_ref().map(Vec::len))
+        )?;
+        writeln!(
+            out,
+            "entities    {}",
+            layer(an.entities.as_ref().map(Vec::len))
+        )?;
+        writeln!(
+            out,
+            "quotes      {}",
+            layer(an.quotes.as_ref().map(Vec::len))
+        )?;
+        writeln!(
+            out,
+            "times       {}",
+            layer(an.timexes.as_ref().map(Vec::len))
+        )?;
+        writeln!(
+            out,
+            "events      {}",
+            layer(an.events.as_ref().map(Vec::len))
+        )?;
     }
     Ok(EXIT_OK)
 }
 
 fn origin_line(a: &Article) -> String {
     let o = &a.origin;
-    let place = o.url.clone().or_else(|| o.path.clone()).unwrap_or_else(|| "-".into());
+    let place = o
+        .url
+        .clone()
+        .or_else(|| o.path.clone())
+        .unwrap_or_else(|| "-".into());
     let at = match (o.line, o.byte) {
         (Some(l), _) => format!(":{l}"),
         (None, Some(b)) => format!("@{b}"),
@@ -362,7 +456,8 @@ fn origin_line(a: &Article) -> String {
 }
 
 fn eval(ctx: &Ctx, a: EvalArgs) -> Result<u8> {
-    let docs = dateline_eval::load_gold_dir(&a.dir).with_context(|| format!("reading gold files in {}", a.dir.display()))?;
+    let docs = dateline_eval::load_gold_dir(&a.dir)
+        .with_context(|| format!("reading gold files in {}", a.dir.display()))?;
     if docs.is_empty() {
         bail!("no *.gold.json files in {}", a.dir.display());
     }
@@ -371,13 +466,20 @@ fn eval(ctx: &Ctx, a: EvalArgs) -> Result<u8> {
     let mut report = dateline_eval::Report::new();
     let mut failed = 0;
     for doc in &docs {
-        let name = doc.document_path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = doc
+            .document_path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         match read_one(&doc.document_path, &opts, &pipeline) {
-            Ok((article, analysis)) => report.add(&name, dateline_eval::score_document(&doc.gold, &article, &analysis)),
+            Ok((article, analysis)) => report.add(
+                &name,
+                dateline_eval::score_document(&doc.gold, &article, &analysis),
+            ),
             Err(e) => {
                 failed += 1;
                 eprintln!("error: {}: {e}", doc.document_path.display());
-                report.failed(&name, e);
+                report.failed_with_gold(&name, &doc.gold, e);
             }
         }
     }
@@ -397,7 +499,11 @@ fn eval(ctx: &Ctx, a: EvalArgs) -> Result<u8> {
 }
 
 /// Reads the first article of a document through the ingest path and analyses it.
-fn read_one(path: &Path, opts: &ReadOptions, pipeline: &dateline_pipeline::Pipeline) -> Result<(Article, Analysis), String> {
+fn read_one(
+    path: &Path,
+    opts: &ReadOptions,
+    pipeline: &dateline_pipeline::Pipeline,
+) -> Result<(Article, Analysis), String> {
     let (inputs, problems) = job::discover(&[path.to_path_buf()]);
     if let Some(p) = problems.first() {
         return Err(p.to_string());
@@ -413,4 +519,3 @@ fn read_one(path: &Path, opts: &ReadOptions, pipeline: &dateline_pipeline::Pipel
     }
     first.ok_or_else(|| error.unwrap_or_else(|| "no article in the document".to_string()))
 }
-

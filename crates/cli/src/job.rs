@@ -25,7 +25,12 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Input>, Vec<Diagnostic>) {
 }
 
 /// Reads one input and analyses every article in it, in file order.
-pub fn process_input(input: &Input, opts: &ReadOptions, pipeline: &Pipeline, out: &mut dyn FnMut(Processed)) {
+pub fn process_input(
+    input: &Input,
+    opts: &ReadOptions,
+    pipeline: &Pipeline,
+    out: &mut dyn FnMut(Processed),
+) {
     let result = catch_unwind(AssertUnwindSafe(|| {
         dateline_ingest::read_input(input, opts, &mut |item| match item {
             Item::Article(article, warnings) => {
@@ -36,8 +41,11 @@ pub fn process_input(input: &Input, opts: &ReadOptions, pipeline: &Pipeline, out
         })
     }));
     if result.is_err() {
-        let d = Diagnostic::error(READER_PANICKED, "the reader failed on this input (a bug: please report it)")
-            .in_file(input.path.display().to_string());
+        let d = Diagnostic::error(
+            READER_PANICKED,
+            "the reader failed on this input (a bug: please report it)",
+        )
+        .in_file(input.path.display().to_string());
         out(Processed::Failed(d));
     }
 }

@@ -8,8 +8,10 @@ pub fn bytes_bar(total: u64, hidden: bool) -> ProgressBar {
     }
     let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
     bar.set_style(
-        ProgressStyle::with_template("{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} {bytes_per_sec} {msg}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        ProgressStyle::with_template(
+            "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} {bytes_per_sec} {msg}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     bar
 }
@@ -30,8 +32,15 @@ pub fn table(header: &[&str], rows: &[Vec<String>], max: usize) -> String {
     let mut cells: Vec<Vec<String>> = vec![header.iter().map(|h| h.to_string()).collect()];
     cells.extend(rows.iter().map(|r| r.iter().map(|c| cut(c)).collect()));
     let n = header.len();
-    let widths: Vec<usize> =
-        (0..n).map(|i| cells.iter().map(|r| r.get(i).map_or(0, |c| c.chars().count())).max().unwrap_or(0)).collect();
+    let widths: Vec<usize> = (0..n)
+        .map(|i| {
+            cells
+                .iter()
+                .map(|r| r.get(i).map_or(0, |c| c.chars().count()))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
     let mut out = String::new();
     for row in &cells {
         let mut line = String::new();
@@ -54,7 +63,11 @@ mod tests {
 
     #[test]
     fn table_aligns_and_cuts() {
-        let t = table(&["id", "headline"], &[vec!["ab".into(), "A long headline here".into()]], 8);
+        let t = table(
+            &["id", "headline"],
+            &[vec!["ab".into(), "A long headline here".into()]],
+            8,
+        );
         let lines: Vec<&str> = t.lines().collect();
         assert_eq!(lines[0], "id  headline");
         assert_eq!(lines[1], "ab  A long …");

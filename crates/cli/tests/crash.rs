@@ -26,7 +26,15 @@ fn kill_9_then_rerun_equals_a_clean_run() {
     // Interrupted run.
     let killed = env.path("killed");
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .args(["--data", killed.to_str().unwrap(), "-q", "ingest", "--batch", "200", input])
+        .args([
+            "--data",
+            killed.to_str().unwrap(),
+            "-q",
+            "ingest",
+            "--batch",
+            "200",
+            input,
+        ])
         .spawn()
         .unwrap();
     let db = killed.join("dateline.sqlite");
@@ -38,10 +46,16 @@ fn kill_9_then_rerun_equals_a_clean_run() {
         if committed >= 1000 {
             break;
         }
-        assert!(child.try_wait().unwrap().is_none(), "ingest ended before it could be interrupted");
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "ingest ended before it could be interrupted"
+        );
         assert!(started.elapsed() < Duration::from_secs(120), "no progress");
     }
-    assert!(child.try_wait().unwrap().is_none(), "ingest ended before it could be interrupted");
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "ingest ended before it could be interrupted"
+    );
     child.kill().unwrap(); // SIGKILL
     child.wait().unwrap();
     assert!(db.exists());
@@ -49,19 +63,44 @@ fn kill_9_then_rerun_equals_a_clean_run() {
     assert!(partial > 0 && partial < 60_000, "partial store: {partial}");
 
     // Rerun finishes the job.
-    let r = Env::new();
-    let out = r.cmd().args(["--data", killed.to_str().unwrap(), "--json", "ingest", "--batch", "200", input]).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args([
+            "--data",
+            killed.to_str().unwrap(),
+            "--json",
+            "ingest",
+            "--batch",
+            "200",
+            input,
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 
     // Clean run.
     let clean = env.path("clean");
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .args(["--data", clean.to_str().unwrap(), "-q", "ingest", "--batch", "200", input])
+        .args([
+            "--data",
+            clean.to_str().unwrap(),
+            "-q",
+            "ingest",
+            "--batch",
+            "200",
+            input,
+        ])
         .output()
         .unwrap();
     assert!(out.status.success());
 
-    let a = dateline_store::Store::open(&killed).unwrap().dump().unwrap();
+    let a = dateline_store::Store::open(&killed)
+        .unwrap()
+        .dump()
+        .unwrap();
     let b = dateline_store::Store::open(&clean).unwrap().dump().unwrap();
     assert_eq!(a.len(), b.len());
     assert!(a == b, "the resumed store differs from a clean run");

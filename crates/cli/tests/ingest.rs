@@ -43,13 +43,32 @@ fn examples_ingest_list_show_and_reingest_as_duplicates() {
 fn filters_select_articles() {
     let env = Env::new();
     let examples = repo().join("examples");
-    assert_eq!(env.run(&["-q", "ingest", examples.to_str().unwrap()]).code, 0);
-    let by_section = env.run(&["--json", "articles", "--section", "politics"]).json_lines();
+    assert_eq!(
+        env.run(&["-q", "ingest", examples.to_str().unwrap()]).code,
+        0
+    );
+    let by_section = env
+        .run(&["--json", "articles", "--section", "politics"])
+        .json_lines();
     assert_eq!(by_section.len(), 2);
-    let by_date = env.run(&["--json", "articles", "--from", "2025-06-01", "--to", "2025-06-30"]).json_lines();
+    let by_date = env
+        .run(&[
+            "--json",
+            "articles",
+            "--from",
+            "2025-06-01",
+            "--to",
+            "2025-06-30",
+        ])
+        .json_lines();
     assert_eq!(by_date.len(), 1);
-    assert_eq!(by_date[0]["headline"], "Grain shipments rise as new corridor opens");
-    let by_text = env.run(&["--json", "articles", "--contains", "WAR-RISK"]).json_lines();
+    assert_eq!(
+        by_date[0]["headline"],
+        "Grain shipments rise as new corridor opens"
+    );
+    let by_text = env
+        .run(&["--json", "articles", "--contains", "WAR-RISK"])
+        .json_lines();
     assert_eq!(by_text.len(), 1);
     let none = env.run(&["--json", "articles", "--agency", "nobody"]);
     assert_eq!(none.code, 1, "nothing matched");
@@ -59,7 +78,15 @@ fn filters_select_articles() {
 #[test]
 fn data_dir_comes_from_the_environment() {
     let env = Env::new();
-    let f = env.write("a.txt", record("2025-01-02", "WORLD", "Rain in the north", "Rain fell on Monday."));
+    let f = env.write(
+        "a.txt",
+        record(
+            "2025-01-02",
+            "WORLD",
+            "Rain in the north",
+            "Rain fell on Monday.",
+        ),
+    );
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_dateline"))
         .args(["-q", "ingest", f.to_str().unwrap()])
         .env("DATELINE_DATA", env.data())
@@ -75,7 +102,15 @@ fn read_commands_need_a_store_and_unknown_ids_say_so() {
     let r = env.run(&["articles"]);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("no store"), "{}", r.stderr);
-    let f = env.write("a.txt", record("2025-01-02", "WORLD", "Rain in the north", "Rain fell on Monday."));
+    let f = env.write(
+        "a.txt",
+        record(
+            "2025-01-02",
+            "WORLD",
+            "Rain in the north",
+            "Rain fell on Monday.",
+        ),
+    );
     assert_eq!(env.run(&["-q", "ingest", f.to_str().unwrap()]).code, 0);
     let r = env.run(&["show", "ffffffffffffffff"]);
     assert_eq!(r.code, 1);

@@ -6,3 +6,4 @@ mod bad_input;
 mod crash;
 mod eval;
 mod ingest;
+mod tidy;

@@ -70,43 +70,95 @@ pub struct Gold {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct GoldArticle {
     /// Publication date, `YYYY-MM-DD`.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub published: Option<Option<String>>,
     /// Section from the header line.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub section: Option<Option<String>>,
     /// Headline.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub headline: Option<Option<String>>,
     /// Standfirst.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub standfirst: Option<Option<String>>,
     /// Captions with their credits, in order (one check for the whole list).
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub captions: Option<Option<Vec<GoldCaption>>>,
     /// Crossheads, in order (one check).
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub crossheads: Option<Option<Vec<String>>>,
     /// Related-article titles, in order (one check).
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub related: Option<Option<Vec<String>>>,
     /// Wire agency.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub agency: Option<Option<String>>,
     /// Number of body paragraphs (`null` reads as 0).
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub body_paragraphs: Option<Option<u64>>,
     /// The body text starts with this.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub body_starts: Option<Option<String>>,
     /// The body text ends with this.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub body_ends: Option<Option<String>>,
     /// Author's name, without "By".
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub byline: Option<Option<String>>,
     /// Place of the wire dateline.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub dateline: Option<Option<String>>,
 }
 
@@ -154,7 +206,11 @@ pub struct GoldTime {
     #[serde(default, deserialize_with = "nullable")]
     pub value: String,
     /// Other values that also count.
-    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub value_alternatives: Vec<String>,
 }
 
@@ -171,7 +227,11 @@ pub struct GoldQuote {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaker: Option<String>,
     /// Other names that count as the speaker.
-    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub speaker_alternatives: Vec<String>,
     /// The speech verb (informative, not scored).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -209,7 +269,11 @@ pub struct GoldEvent {
     #[serde(default)]
     pub date: Option<String>,
     /// Other dates that also count.
-    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub date_alternatives: Vec<String>,
 }
 
@@ -288,8 +352,10 @@ mod tests {
 
     #[test]
     fn missing_and_null_sections_read_as_empty() {
-        let g = Gold::from_json(r#"{"entities": null, "times": [], "extra": 5, "article": {"byline": null}}"#)
-            .unwrap();
+        let g = Gold::from_json(
+            r#"{"entities": null, "times": [], "extra": 5, "article": {"byline": null}}"#,
+        )
+        .unwrap();
         assert!(g.entities.is_empty());
         assert!(g.quotes.is_empty());
         assert_eq!(g.article.byline, Some(None));
@@ -299,7 +365,8 @@ mod tests {
 
     #[test]
     fn event_defaults() {
-        let g = Gold::from_json(r#"{"events": [{"cameo": ["036"], "source": ["RUS", null]}]}"#).unwrap();
+        let g = Gold::from_json(r#"{"events": [{"cameo": ["036"], "source": ["RUS", null]}]}"#)
+            .unwrap();
         let e = &g.events[0];
         assert!(e.required);
         assert!(!e.symmetric);

@@ -95,9 +95,7 @@ pub fn strip_quote(s: &str) -> &str {
 
 /// The article's text prepared for searching: chars, a folded copy with a map back to the
 /// original char offsets, and the content zones.
-pub(crate) struct Doc<'a> {
-    /// The article.
-    pub article: &'a Article,
+pub(crate) struct Doc {
     /// The article text as chars.
     pub chars: Vec<char>,
     /// Folded text (case kept).
@@ -110,9 +108,9 @@ pub(crate) struct Doc<'a> {
     content: Option<Vec<Span>>,
 }
 
-impl<'a> Doc<'a> {
+impl Doc {
     /// Prepares `article`.
-    pub fn new(article: &'a Article) -> Doc<'a> {
+    pub fn new(article: &Article) -> Doc {
         let chars: Vec<char> = article.text.chars().collect();
         let mut folded = Vec::with_capacity(chars.len());
         let mut map = Vec::with_capacity(chars.len());
@@ -134,9 +132,22 @@ impl<'a> Doc<'a> {
         let content = if article.zones.is_empty() {
             None
         } else {
-            Some(article.zones.iter().filter(|z| z.kind.is_content()).map(|z| z.span).collect())
+            Some(
+                article
+                    .zones
+                    .iter()
+                    .filter(|z| z.kind.is_content())
+                    .map(|z| z.span)
+                    .collect(),
+            )
         };
-        Doc { article, chars, folded, folded_lower, map, content }
+        Doc {
+            chars,
+            folded,
+            folded_lower,
+            map,
+            content,
+        }
     }
 
     /// The text at `span` (clamped to the text; empty for a reversed span).
@@ -149,7 +160,9 @@ impl<'a> Doc<'a> {
     /// True when `span` lies (at least partly) in a content zone. An empty span counts when it
     /// sits inside or at the edge of one. Without zones, everything is content.
     pub fn in_content(&self, span: Span) -> bool {
-        let Some(zones) = &self.content else { return true };
+        let Some(zones) = &self.content else {
+            return true;
+        };
         zones.iter().any(|z| {
             if span.start >= span.end {
                 z.start <= span.start && span.start <= z.end
@@ -167,8 +180,18 @@ impl<'a> Doc<'a> {
 
     /// Like [`Doc::find_all`], restricted to occurrences inside `within` (an original span).
     pub fn find_in(&self, needle: &str, ignore_case: bool, within: Span) -> Vec<Span> {
-        let needle: Vec<char> = if ignore_case { fold_lower(needle) } else { fold(needle) }.chars().collect();
-        let hay = if ignore_case { &self.folded_lower } else { &self.folded };
+        let needle: Vec<char> = if ignore_case {
+            fold_lower(needle)
+        } else {
+            fold(needle)
+        }
+        .chars()
+        .collect();
+        let hay = if ignore_case {
+            &self.folded_lower
+        } else {
+            &self.folded
+        };
         let mut out = Vec::new();
         if needle.is_empty() || needle.len() > hay.len() {
             return out;
@@ -191,7 +214,10 @@ impl<'a> Doc<'a> {
 
     /// Occurrences of `needle` that lie in content zones.
     pub fn find_content(&self, needle: &str, ignore_case: bool) -> Vec<Span> {
-        self.find_all(needle, ignore_case).into_iter().filter(|s| self.in_content(*s)).collect()
+        self.find_all(needle, ignore_case)
+            .into_iter()
+            .filter(|s| self.in_content(*s))
+            .collect()
     }
 
     /// `span` with quote marks, white space and punctuation stripped from both ends.
@@ -268,7 +294,10 @@ mod tests {
     #[test]
     fn find_maps_back_to_original_offsets() {
         let mut a = Article::new("Head  line\n\n“We  go” now, we go.".to_string(), None);
-        a.zones = vec![Zone::new(ZoneKind::Header, Span::new(0, 10)), Zone::new(ZoneKind::Paragraph, Span::new(12, 32))];
+        a.zones = vec![
+            Zone::new(ZoneKind::Header, Span::new(0, 10)),
+            Zone::new(ZoneKind::Paragraph, Span::new(12, 32)),
+        ];
         let d = Doc::new(&a);
         let found = d.find_all("\"we go\"", true);
         assert_eq!(found, vec![Span::new(12, 20)]);

@@ -72,7 +72,14 @@ impl ZoneKind {
     /// True for zones whose text is part of the story and is read by the analysis stages
     /// (headline, standfirst, captions, display date, byline, paragraphs, crossheads).
     pub fn is_content(self) -> bool {
-        !matches!(self, ZoneKind::Header | ZoneKind::Credit | ZoneKind::Related | ZoneKind::Agency | ZoneKind::Dateline)
+        !matches!(
+            self,
+            ZoneKind::Header
+                | ZoneKind::Credit
+                | ZoneKind::Related
+                | ZoneKind::Agency
+                | ZoneKind::Dateline
+        )
     }
 
     /// True for the body: paragraphs and crossheads.
@@ -199,7 +206,11 @@ impl Article {
             let end = span.end.min(self.text.len());
             return &self.text[span.start.min(end)..end];
         }
-        let mut it = self.text.char_indices().map(|(b, _)| b).chain(std::iter::once(self.text.len()));
+        let mut it = self
+            .text
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain(std::iter::once(self.text.len()));
         let b0 = it.by_ref().nth(span.start).unwrap_or(self.text.len());
         let b1 = if span.end > span.start {
             it.nth(span.end - span.start - 1).unwrap_or(self.text.len())
@@ -251,7 +262,10 @@ impl Article {
         for z in &self.zones {
             match z.kind {
                 ZoneKind::Caption => {
-                    out.push(Caption { text: self.slice(z.span).to_string(), credit: None });
+                    out.push(Caption {
+                        text: self.slice(z.span).to_string(),
+                        credit: None,
+                    });
                     last_was_caption = true;
                 }
                 ZoneKind::Credit if last_was_caption => {
@@ -276,7 +290,9 @@ impl Article {
 
     /// The zone of a content kind that contains `span`, if any.
     pub fn zone_at(&self, span: Span) -> Option<&Zone> {
-        self.zones.iter().find(|z| z.kind.is_content() && z.span.contains(span))
+        self.zones
+            .iter()
+            .find(|z| z.kind.is_content() && z.span.contains(span))
     }
 }
 

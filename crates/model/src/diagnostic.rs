@@ -47,7 +47,10 @@ impl Diagnostic {
 
     /// A warning diagnostic.
     pub fn warning(code: &str, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(code, message) }
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, message)
+        }
     }
 
     /// Sets the file.

@@ -13,7 +13,10 @@ pub struct Span {
 impl Span {
     /// A span from `start` to `end` (char offsets). `end` is clamped to be at least `start`.
     pub fn new(start: usize, end: usize) -> Span {
-        Span { start, end: end.max(start) }
+        Span {
+            start,
+            end: end.max(start),
+        }
     }
 
     /// Number of chars covered.
@@ -57,7 +60,10 @@ impl TextIndex {
             v.push(text.len());
             v
         };
-        TextIndex { bytes, len_bytes: text.len() }
+        TextIndex {
+            bytes,
+            len_bytes: text.len(),
+        }
     }
 
     /// Number of chars in the text.

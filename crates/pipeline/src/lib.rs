@@ -78,7 +78,11 @@ pub struct OrderError {
 
 impl std::fmt::Display for OrderError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "stage `{}` requires layer {:?}, which no earlier stage provides", self.stage, self.missing)
+        write!(
+            f,
+            "stage `{}` requires layer {:?}, which no earlier stage provides",
+            self.stage, self.missing
+        )
     }
 }
 
@@ -99,7 +103,10 @@ impl Pipeline {
         let mut have: Vec<Layer> = Vec::new();
         for s in &stages {
             if let Some(missing) = s.requires().iter().find(|l| !have.contains(l)) {
-                return Err(OrderError { stage: s.name(), missing: *missing });
+                return Err(OrderError {
+                    stage: s.name(),
+                    missing: *missing,
+                });
             }
             have.extend_from_slice(s.provides());
         }
@@ -108,7 +115,10 @@ impl Pipeline {
 
     /// `name@version` of each stage, in order: the pipeline's identity, recorded with its output.
     pub fn id(&self) -> Vec<String> {
-        self.stages.iter().map(|s| format!("{}@{}", s.name(), s.version())).collect()
+        self.stages
+            .iter()
+            .map(|s| format!("{}@{}", s.name(), s.version()))
+            .collect()
     }
 
     /// Runs every stage on `article`. A stage that panics leaves its layers unset (`None`) and a
@@ -125,7 +135,9 @@ impl Pipeline {
             match catch_unwind(AssertUnwindSafe(|| stage.run(article, &mut work))) {
                 Ok(()) => {
                     analysis = work;
-                    analysis.stages.push(format!("{}@{}", stage.name(), stage.version()));
+                    analysis
+                        .stages
+                        .push(format!("{}@{}", stage.name(), stage.version()));
                 }
                 Err(payload) => {
                     let what = payload
@@ -135,7 +147,11 @@ impl Pipeline {
                         .unwrap_or_else(|| "unknown panic".to_string());
                     let mut d = Diagnostic::error(
                         STAGE_PANICKED,
-                        format!("stage `{}` failed on article {}: {what}", stage.name(), article.id),
+                        format!(
+                            "stage `{}` failed on article {}: {what}",
+                            stage.name(),
+                            article.id
+                        ),
                     );
                     d.file = article.origin.path.clone();
                     d.line = article.origin.line;
@@ -194,8 +210,17 @@ mod tests {
         }
     }
 
-    fn fake(name: &'static str, requires: &'static [Layer], provides: &'static [Layer]) -> Box<dyn Stage> {
-        Box::new(Fake { name, requires, provides, panic: false })
+    fn fake(
+        name: &'static str,
+        requires: &'static [Layer],
+        provides: &'static [Layer],
+    ) -> Box<dyn Stage> {
+        Box::new(Fake {
+            name,
+            requires,
+            provides,
+            panic: false,
+        })
     }
 
     #[test]
@@ -206,7 +231,13 @@ mod tests {
         ])
         .err()
         .unwrap();
-        assert_eq!(err, OrderError { stage: "quotes", missing: Layer::Entities });
+        assert_eq!(
+            err,
+            OrderError {
+                stage: "quotes",
+                missing: Layer::Entities
+            }
+        );
         assert!(Pipeline::new(vec![
             fake("entities", &[], &[Layer::Entities]),
             fake("quotes", &[Layer::Entities], &[Layer::Quotes]),
@@ -218,7 +249,12 @@ mod tests {
     fn a_panicking_stage_costs_its_layers_only() {
         let p = Pipeline::new(vec![
             fake("time", &[], &[Layer::Timexes]),
-            Box::new(Fake { name: "entities", requires: &[], provides: &[Layer::Entities], panic: true }),
+            Box::new(Fake {
+                name: "entities",
+                requires: &[],
+                provides: &[Layer::Entities],
+                panic: true,
+            }),
             fake("quotes", &[Layer::Entities], &[Layer::Quotes]),
         ])
         .unwrap();
@@ -226,8 +262,14 @@ mod tests {
         let out = p.analyse(&a);
         assert_eq!(out.stages, vec!["time@1".to_string()]);
         assert!(out.timexes.is_some());
-        assert!(out.entities.is_none(), "a panicking stage's partial output is discarded");
-        assert!(out.quotes.is_none(), "stages that need a failed layer are skipped");
+        assert!(
+            out.entities.is_none(),
+            "a panicking stage's partial output is discarded"
+        );
+        assert!(
+            out.quotes.is_none(),
+            "stages that need a failed layer are skipped"
+        );
         assert_eq!(out.diagnostics.len(), 1);
         assert_eq!(out.diagnostics[0].code, STAGE_PANICKED);
     }

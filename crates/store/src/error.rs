@@ -131,9 +131,14 @@ impl StoreError {
     /// Wraps a SQLite error, recognising "file is not a database".
     pub(crate) fn sqlite(path: &str, source: rusqlite::Error) -> StoreError {
         if source.sqlite_error_code() == Some(ErrorCode::NotADatabase) {
-            StoreError::NotADatabase { path: path.to_string() }
+            StoreError::NotADatabase {
+                path: path.to_string(),
+            }
         } else {
-            StoreError::Sqlite { path: path.to_string(), source }
+            StoreError::Sqlite {
+                path: path.to_string(),
+                source,
+            }
         }
     }
 }

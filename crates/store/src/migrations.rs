@@ -57,8 +57,8 @@ mod tests {
     fn every_migration_is_valid_sql_on_top_of_the_previous_ones() {
         let conn = rusqlite::Connection::open_in_memory().unwrap();
         for (i, sql) in MIGRATIONS.iter().enumerate() {
-            conn.execute_batch(sql).unwrap_or_else(|e| panic!("migration {}: {e}", i + 1));
+            conn.execute_batch(sql)
+                .unwrap_or_else(|e| panic!("migration {}: {e}", i + 1));
         }
     }
-
 }
