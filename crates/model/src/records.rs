@@ -4,13 +4,21 @@ use serde::{Deserialize, Serialize};
 
 use crate::article::ArticleId;
 use crate::diagnostic::Diagnostic;
+use crate::article::ZoneKind;
+use crate::pos::Token;
 use crate::span::Span;
 
-/// A sentence of a content zone.
+/// A sentence of a content zone. Sentences never cross zone boundaries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sentence {
     /// Where it is.
     pub span: Span,
+    /// The kind of zone it lies in.
+    pub zone: ZoneKind,
+    /// Index of its first token in [`Analysis::tokens`].
+    pub first_token: u32,
+    /// One past the index of its last token.
+    pub end_token: u32,
 }
 
 /// OntoNotes-style entity types.
@@ -270,6 +278,10 @@ pub struct Analysis {
     pub article_id: ArticleId,
     /// `stage@version` of each stage that ran, in order.
     pub stages: Vec<String>,
+    /// Tokens of the content zones, in text order. Working data for the stages: recomputable,
+    /// so it is not serialized (a stored analysis comes back with `tokens: None`).
+    #[serde(skip)]
+    pub tokens: Option<Vec<Token>>,
     /// Sentences.
     pub sentences: Option<Vec<Sentence>>,
     /// Entities.
@@ -290,6 +302,7 @@ impl Analysis {
         Analysis {
             article_id,
             stages: Vec::new(),
+            tokens: None,
             sentences: None,
             entities: None,
             quotes: None,

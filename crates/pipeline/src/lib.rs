@@ -41,8 +41,10 @@ use dateline_model::{Analysis, Article, Diagnostic};
 /// A layer of the analysed document that a stage can produce or read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Layer {
-    /// Sentences (and tokens).
+    /// Tokens and sentences.
     Sentences,
+    /// Part-of-speech tags on the tokens.
+    Pos,
     /// Entities with their mentions and links.
     Entities,
     /// Time expressions.
@@ -201,6 +203,7 @@ mod tests {
             for l in self.provides {
                 match l {
                     Layer::Sentences => analysis.sentences = Some(Vec::new()),
+                    Layer::Pos => {}
                     Layer::Entities => analysis.entities = Some(Vec::new()),
                     Layer::Timexes => analysis.timexes = Some(Vec::new()),
                     Layer::Quotes => analysis.quotes = Some(Vec::new()),

@@ -67,9 +67,15 @@ fn rich_analysis(a: &Article) -> Analysis {
     an.sentences = Some(vec![
         Sentence {
             span: Span::new(0, 10),
+            zone: ZoneKind::Headline,
+            first_token: 0,
+            end_token: 2,
         },
         Sentence {
             span: Span::new(11, 30),
+            zone: ZoneKind::Paragraph,
+            first_token: 2,
+            end_token: 6,
         },
     ]);
     an.entities = Some(vec![Entity {
