@@ -51,7 +51,10 @@ rangers reserve gendarmerie gendarmery gendermarie nationale intelligence appara
 insurgency insurgence rebellion uprising revolt resistance opposition governance semi-official state-owned
 airline airway village neighborhood neighbourhood town settlement society organisation telecom conglomerate
 exchange loan house-hold clique machine presence operations operation activity information check position
-post district cities ngo ngos quality""".split())
+post district cities ngo ngos quality duma mukhabarat muhabarat mukabarat daily meeting branch bureaucracy
+assemblage camp org news rule supreme federale especiales advisory aerospace agrobusiness automaker carmaker
+steelmaker maker manafacture""".split())
+PERSON_EXACT = {"coup maker", "cabinetmaker"}
 PRODUCT_HEADS = set("""aircraft airliner jet jetliner jumbojet plane planes helicopter helicopters gunship
 missile drone drones uav vehicle tank tanker supertanker ship vessel freighter containership carrier destroyer
 frigate corvette cruiser battleship battlewagon warship warplane bomber bombers jetfighter boat craft humvee
@@ -111,6 +114,8 @@ def head_noun(pattern):
     ws = pattern.split(" ")
     if len(ws) > 1 and ws[0] in HEAD_FIRST and ws[1] in PREPS:
         return ws[0]
+    if ws[-1] in HEAD_FIRST:
+        return ws[-1]
     for i, w in enumerate(ws):
         if w in PREPS and i > 0:
             return ws[i - 1]
@@ -120,6 +125,8 @@ def head_noun(pattern):
 def classify(pattern, code):
     if pattern in PRODUCT_EXACT:
         return "PRODUCT"
+    if pattern in PERSON_EXACT:
+        return "PERSON-role"
     h = head_noun(pattern)
     if h in PRODUCT_HEADS:
         return "PRODUCT"

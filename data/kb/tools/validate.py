@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Check the dateline knowledge-base files.
 
-    python3 data/kb/tools/validate.py [KB_DIR]        (default: the data/kb folder this script is in)
+    python3 data/kb/tools/validate.py [--partial] [KB_DIR]   (default: the data/kb folder this script is in)
+
+--partial checks a user folder meant for `--kb DIR`: files may be missing, country and region codes
+are also looked up in the built-in files next to this script, and src may be any lower-case label.
 
 Errors (exit status 1): a file that does not parse (header lines, header row, column counts),
 a code that does not look like CAMEO, a bad date or start > end, an unknown country code,
@@ -35,13 +38,14 @@ TYPES = {
     "agents.tsv": {"ORG", "PERSON-role", "NORP", "PRODUCT"},
 }
 SRC_RE = re.compile(r"^(phoenix|dateline)~?$")
+USER_SRC_RE = re.compile(r"^[a-z][a-z0-9-]*~?$")
 CODE_RE = re.compile(r"^(?:[A-Z]{3})+$")
 QID_RE = re.compile(r"^Q[1-9][0-9]*$")
 # actor-type prefixes that can open a code instead of a country or region
 TYPE_PREFIXES = {"IGO", "NGO", "MNC", "IMG", "INT", "UIS", "NGM"}
 # CAMEO role / sector / religion codes (CAMEO 1.1 codebook, Phoenix agents)
 ROLES = set("""GOV MIL REB OPP PTY COP JUD SPY MED EDU BUS CRM CVL LEG ELI HLH HRI LAB REF AGR ENV DEV UAF SEP
-RAD MOD INS NGO IGO MNC PPL SET REL MUS CHR JEW HIN BUD CTH PRO ORT MAR SHI SUN JAN SIK DOX PKO MOS""".split())
+RAD MOD INS NGO IGO MNC IMG PPL SET REL MUS CHR JEW HIN BUD CTH PRO ORT MAR SHI SUN JAN SIK DOX PKO MOS""".split())
 
 
 class Report:
@@ -62,10 +66,11 @@ def parse_date(s):
         return None
 
 
-def read_table(kb, fname, kind, cols, rep):
+def read_table(kb, fname, kind, cols, rep, partial=False):
     path = os.path.join(kb, fname)
     if not os.path.exists(path):
-        rep.err(fname, 0, "missing file")
+        if not partial:
+            rep.err(fname, 0, "missing file")
         return []
     with open(path, encoding="utf-8") as f:
         lines = f.read().split("\n")
@@ -104,7 +109,7 @@ def read_table(kb, fname, kind, cols, rep):
             rep.err(fname, n + 1, "empty element in a '|'-separated cell")
         row = dict(zip(cols, f))
         row["_line"] = n + 1
-        if not SRC_RE.match(row["src"]):
+        if not (USER_SRC_RE if partial else SRC_RE).match(row["src"]):
             rep.err(fname, n + 1, "src must be phoenix or dateline (optionally with ~): %r" % row["src"])
         rows.append(row)
     return rows
@@ -156,12 +161,19 @@ def check_ambiguity(fname, rows, key_cols, target, rep, limit=40):
 
 
 def main():
-    kb = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else os.path.dirname(HERE)
+    args = [a for a in sys.argv[1:] if a != "--partial"]
+    partial = "--partial" in sys.argv[1:]
+    kb = os.path.abspath(args[0]) if args else os.path.dirname(HERE)
     rep = Report()
-    t = {f: read_table(kb, f, kind, cols, rep) for f, (kind, cols) in FILES.items()}
+    t = {f: read_table(kb, f, kind, cols, rep, partial) for f, (kind, cols) in FILES.items()}
 
     countries = {r["code"] for r in t["countries.tsv"]}
     regions = {r["code"] for r in t["regions.tsv"]}
+    if partial:
+        builtin = os.path.dirname(HERE)
+        quiet = Report()
+        countries |= {r["code"] for r in read_table(builtin, "countries.tsv", "countries", FILES["countries.tsv"][1], quiet)}
+        regions |= {r["code"] for r in read_table(builtin, "regions.tsv", "regions", FILES["regions.tsv"][1], quiet)}
     first_ok = countries | regions | TYPE_PREFIXES
 
     for r in t["countries.tsv"]:
@@ -181,7 +193,7 @@ def main():
                 rep.err("countries.tsv", ln, "seat %r is not name=CODE" % s)
             else:
                 check_code("countries.tsv", ln, m.group(2), first_ok, rep)
-    if len([r for r in t["countries.tsv"] if r["status"] == "un"]) != 193:
+    if not partial and len([r for r in t["countries.tsv"] if r["status"] == "un"]) != 193:
         rep.warn("countries.tsv", "-", "expected 193 UN member states, found %d" %
                  len([r for r in t["countries.tsv"] if r["status"] == "un"]))
     check_ambiguity("countries.tsv", t["countries.tsv"], ("name", "aliases", "demonyms"), lambda r: r["code"], rep)
@@ -219,6 +231,17 @@ def main():
         if len(rs) > 1 and not all(x["start"] or x["end"] for x in rs):
             rep.warn("organizations.tsv", rs[0]["_line"], "%r has several rows but not all are dated" % name)
     check_ambiguity("organizations.tsv", t["organizations.tsv"], ("name", "aliases"), lambda r: r["name"], rep)
+
+    # a place or country name that means different countries in countries.tsv and cities.tsv
+    cnames = {}
+    for r in t["countries.tsv"]:
+        for nm in names_of(r, "name", "aliases"):
+            cnames.setdefault(nm.casefold(), set()).add(r["code"])
+    for r in t["cities.tsv"]:
+        for nm in names_of(r, "name", "aliases"):
+            other = cnames.get(nm.casefold(), set()) - {r["country"]}
+            if other:
+                rep.warn("cities.tsv", r["_line"], "%r is also the name of country %s" % (nm, ", ".join(sorted(other))))
 
     persons = {}
     for r in t["people.tsv"]:
@@ -273,7 +296,9 @@ def main():
 
     # MANIFEST
     man = os.path.join(kb, "MANIFEST")
-    if os.path.exists(man):
+    if partial:
+        pass
+    elif os.path.exists(man):
         listed = {}
         for line in open(man, encoding="utf-8"):
             if line.startswith("#") or not line.strip():
