@@ -1,0 +1,569 @@
+//! Part-of-speech tagging: a greedy left-to-right averaged perceptron over Penn tags
+//! ([`Tagger`], [`PosStage`]).
+//!
+//! The model follows Collins (2002) and the tagger of M. Honnibal's "A good part-of-speech
+//! tagger in about 200 lines of Python": each token is tagged from hashed features of the word,
+//! its affixes and shape, its neighbours and the two tags already chosen to its left; frequent
+//! unambiguous words are tagged from a tag dictionary. It is trained by
+//! [`crate::train::train`] (see `examples/train_pos.rs`); the embedded default model is
+//! `data/models/pos-gum.bin`, trained on GUM.
+//!
+//! # Model file format (`pos-gum.bin`)
+//!
+//! All integers little-endian.
+//!
+//! | field | type | meaning |
+//! |---|---|---|
+//! | magic | 8 bytes | `DLPOSAP\0` |
+//! | version | u32 | format version, currently 1 |
+//! | feature set | u32 | version of the feature templates and hashing (`features.rs`) |
+//! | n_tags | u16 | number of tags |
+//! | tags | n_tags × (u8 length, bytes) | Penn spellings; a tag's id is its position here |
+//! | scale | f32 | quantisation scale: real weight = stored weight / scale (informative) |
+//! | n_dict | u32 | tag dictionary size |
+//! | dict | n_dict × (u64 form hash, u8 tag id) | frequent unambiguous words (FNV-1a of the exact form) |
+//! | n_features | u32 | number of features |
+//! | features | n_features × (u64 feature hash, u8 n, n × (u8 tag id, i16 weight)) | sorted by hash |
+//! | checksum | u64 | FNV-1a 64 of every byte before it |
+//!
+//! Only non-zero weights are stored. [`Tagger::from_bytes`] rejects a wrong magic, version or
+//! feature set, a truncated or overlong file, an unknown tag and a bad checksum.
+use std::cell::RefCell;
+use std::sync::OnceLock;
+
+use dateline_model::{Analysis, Article, Pos, Token};
+use dateline_pipeline::{Layer, Stage};
+
+use crate::features::{
+    context, extract, hash_bytes, start_tag, tag_hash, WordInfo, FEATURE_SET, N_FEATS, PAD,
+};
+
+/// Magic bytes opening a model file.
+pub const MAGIC: &[u8; 8] = b"DLPOSAP\0";
+/// Version of the model file format this build reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The embedded default model.
+static EMBEDDED_BYTES: &[u8] = include_bytes!("../../../data/models/pos-gum.bin");
+
+/// Why a model file was rejected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TaggerError {
+    /// The file does not start with [`MAGIC`].
+    BadMagic,
+    /// The file has a format version this build cannot read.
+    UnsupportedVersion(u32),
+    /// The model was trained with other feature templates than this build computes.
+    FeatureSetMismatch {
+        /// The file's feature set.
+        found: u32,
+        /// This build's feature set.
+        expected: u32,
+    },
+    /// The file ends before the field named here.
+    Truncated(&'static str),
+    /// A tag that is not a Penn tag of [`Pos`].
+    UnknownTag(String),
+    /// A tag id outside the tag list, or another inconsistency.
+    Invalid(String),
+    /// The checksum does not match the content.
+    BadChecksum,
+    /// Bytes follow the checksum.
+    TrailingBytes(usize),
+}
+
+impl std::fmt::Display for TaggerError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TaggerError::BadMagic => write!(f, "not a dateline POS model (bad magic bytes)"),
+            TaggerError::UnsupportedVersion(v) => write!(
+                f,
+                "POS model format version {v} is not supported (this build reads {FORMAT_VERSION})"
+            ),
+            TaggerError::FeatureSetMismatch { found, expected } => write!(
+                f,
+                "POS model uses feature set {found}, this build computes {expected}: retrain it"
+            ),
+            TaggerError::Truncated(what) => write!(f, "POS model is truncated (at {what})"),
+            TaggerError::UnknownTag(t) => write!(f, "POS model has an unknown tag {t:?}"),
+            TaggerError::Invalid(m) => write!(f, "POS model is invalid: {m}"),
+            TaggerError::BadChecksum => write!(f, "POS model checksum mismatch (corrupt file)"),
+            TaggerError::TrailingBytes(n) => {
+                write!(f, "POS model has {n} unexpected bytes after its checksum")
+            }
+        }
+    }
+}
+
+impl std::error::Error for TaggerError {}
+
+/// One slot of the feature table: a feature hash and its run of weights in `entries`.
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    key: u64,
+    start: u32,
+    len: u32,
+}
+
+/// One weight of a feature for one tag.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Entry {
+    pub(crate) weight: i16,
+    pub(crate) tag: u8,
+}
+
+/// A trained part-of-speech tagger.
+#[derive(Debug, Clone)]
+pub struct Tagger {
+    tags: Vec<Pos>,
+    tag_hashes: Vec<u64>,
+    scale: f32,
+    /// Open-addressing table keyed by feature hash (0 = empty).
+    slots: Vec<Slot>,
+    entries: Vec<Entry>,
+    n_features: usize,
+    /// Open-addressing tag dictionary: form hash → tag id + 1 (0 = empty).
+    dict: Vec<(u64, u8)>,
+    n_dict: usize,
+}
+
+/// Most tags a model may have (Penn has about 50).
+pub(crate) const MAX_TAGS: usize = 64;
+
+/// Sentinel for an empty slot; a real hash equal to it is remapped.
+const EMPTY: u64 = 0;
+
+#[inline]
+fn key_of(h: u64) -> u64 {
+    if h == EMPTY {
+        1
+    } else {
+        h
+    }
+}
+
+fn capacity_for(n: usize) -> usize {
+    (n * 2).next_power_of_two().max(16)
+}
+
+thread_local! {
+    static CONTEXT: RefCell<Vec<WordInfo>> = const { RefCell::new(Vec::new()) };
+}
+
+impl Tagger {
+    /// Builds a tagger from its parts: tags, quantisation scale, dictionary (form hash, tag id)
+    /// and features (hash, entries), as the trainer and the file reader produce them.
+    pub(crate) fn from_parts(
+        tags: Vec<Pos>,
+        scale: f32,
+        dict: Vec<(u64, u8)>,
+        features: Vec<(u64, Vec<Entry>)>,
+    ) -> Tagger {
+        let tag_hashes = tags.iter().map(|t| tag_hash(t.penn())).collect();
+        let cap = capacity_for(features.len());
+        let mut slots = vec![Slot::default(); cap];
+        let mut entries = Vec::with_capacity(features.iter().map(|f| f.1.len()).sum());
+        let mask = cap - 1;
+        for (h, es) in &features {
+            let key = key_of(*h);
+            let mut i = (key as usize) & mask;
+            while slots[i].key != EMPTY && slots[i].key != key {
+                i = (i + 1) & mask;
+            }
+            slots[i] = Slot {
+                key,
+                start: entries.len() as u32,
+                len: es.len() as u32,
+            };
+            entries.extend_from_slice(es);
+        }
+        let dcap = capacity_for(dict.len());
+        let mut dslots = vec![(EMPTY, 0u8); dcap];
+        for (h, t) in &dict {
+            let key = key_of(*h);
+            let mut i = (key as usize) & (dcap - 1);
+            while dslots[i].0 != EMPTY && dslots[i].0 != key {
+                i = (i + 1) & (dcap - 1);
+            }
+            dslots[i] = (key, t + 1);
+        }
+        Tagger {
+            tags,
+            tag_hashes,
+            scale,
+            slots,
+            entries,
+            n_features: features.len(),
+            dict: dslots,
+            n_dict: dict.len(),
+        }
+    }
+
+    /// The embedded default model (`data/models/pos-gum.bin`), parsed once.
+    ///
+    /// # Panics
+    /// If the embedded file is not a valid model for this build (a build error that the
+    /// crate's tests catch).
+    pub fn embedded() -> &'static Tagger {
+        static TAGGER: OnceLock<Tagger> = OnceLock::new();
+        TAGGER.get_or_init(|| {
+            Tagger::from_bytes(EMBEDDED_BYTES)
+                .unwrap_or_else(|e| panic!("embedded data/models/pos-gum.bin: {e}"))
+        })
+    }
+
+    /// The tags this model can assign, in the order of its tag ids.
+    pub fn tags(&self) -> &[Pos] {
+        &self.tags
+    }
+
+    /// Number of features with at least one non-zero weight.
+    pub fn feature_count(&self) -> usize {
+        self.n_features
+    }
+
+    /// Number of tag dictionary entries.
+    pub fn dictionary_len(&self) -> usize {
+        self.n_dict
+    }
+
+    #[inline]
+    fn lookup(&self, h: u64) -> &[Entry] {
+        let key = key_of(h);
+        let mask = self.slots.len() - 1;
+        let mut i = (key as usize) & mask;
+        loop {
+            let s = self.slots[i];
+            if s.key == key {
+                return &self.entries[s.start as usize..(s.start + s.len) as usize];
+            }
+            if s.key == EMPTY {
+                return &[];
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    #[inline]
+    fn dict_tag(&self, form: u64) -> Option<u8> {
+        let key = key_of(form);
+        let mask = self.dict.len() - 1;
+        let mut i = (key as usize) & mask;
+        loop {
+            let (k, t) = self.dict[i];
+            if k == key {
+                return Some(t - 1);
+            }
+            if k == EMPTY {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Tag id with the highest score for features `f` (ties: the lowest id).
+    #[inline]
+    fn best(&self, f: &[u64; N_FEATS]) -> u8 {
+        let mut scores = [0i32; MAX_TAGS];
+        for &h in f {
+            for e in self.lookup(h) {
+                scores[e.tag as usize] += e.weight as i32;
+            }
+        }
+        let n = self.tags.len();
+        let mut best = 0usize;
+        for t in 1..n {
+            if scores[t] > scores[best] {
+                best = t;
+            }
+        }
+        best as u8
+    }
+
+    /// Tags `n` words given by `word(i)`, calling `out(i, tag)` for each, left to right.
+    pub(crate) fn run<'w>(
+        &self,
+        n: usize,
+        word: impl Fn(usize) -> &'w str,
+        mut out: impl FnMut(usize, Pos),
+    ) {
+        if n == 0 || self.tags.is_empty() {
+            for i in 0..n {
+                out(i, Pos::X);
+            }
+            return;
+        }
+        CONTEXT.with(|cell| {
+            let mut ctx = cell.borrow_mut();
+            context(n, word, &mut ctx);
+            let mut f = [0u64; N_FEATS];
+            let (mut t1, mut t2) = (start_tag(1), start_tag(2));
+            for i in 0..n {
+                let w = &ctx[i + PAD];
+                let id = match self.dict_tag(w.form) {
+                    Some(t) => t,
+                    None => {
+                        extract(&ctx, i + PAD, t1, t2, &mut f);
+                        self.best(&f)
+                    }
+                };
+                out(i, self.tags[id as usize]);
+                t2 = t1;
+                t1 = self.tag_hashes[id as usize];
+            }
+        });
+    }
+
+    /// Tags one sentence's `tokens` in place (`text` is the article's canonical text, which
+    /// the tokens' byte offsets point into).
+    pub fn tag(&self, text: &str, tokens: &mut [Token]) {
+        let n = tokens.len();
+        let mut tags = [Pos::X; 64];
+        if n <= tags.len() {
+            self.run(n, |i| tokens[i].text(text), |i, p| tags[i] = p);
+            for (t, p) in tokens.iter_mut().zip(tags) {
+                t.pos = p;
+            }
+        } else {
+            let mut v = vec![Pos::X; n];
+            self.run(n, |i| tokens[i].text(text), |i, p| v[i] = p);
+            for (t, p) in tokens.iter_mut().zip(v) {
+                t.pos = p;
+            }
+        }
+    }
+
+    /// Tags a sentence given as words.
+    pub fn tag_words<S: AsRef<str>>(&self, words: &[S]) -> Vec<Pos> {
+        let mut v = vec![Pos::X; words.len()];
+        self.run(words.len(), |i| words[i].as_ref(), |i, p| v[i] = p);
+        v
+    }
+
+    /// The model in the file format described in the module documentation.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut b = Vec::with_capacity(16 + self.entries.len() * 3 + self.n_features * 9);
+        b.extend_from_slice(MAGIC);
+        b.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        b.extend_from_slice(&FEATURE_SET.to_le_bytes());
+        b.extend_from_slice(&(self.tags.len() as u16).to_le_bytes());
+        for t in &self.tags {
+            let s = t.penn().as_bytes();
+            b.push(s.len() as u8);
+            b.extend_from_slice(s);
+        }
+        b.extend_from_slice(&self.scale.to_le_bytes());
+        let mut dict: Vec<(u64, u8)> = self
+            .dict
+            .iter()
+            .filter(|(k, _)| *k != EMPTY)
+            .map(|&(k, t)| (k, t - 1))
+            .collect();
+        dict.sort_unstable();
+        b.extend_from_slice(&(dict.len() as u32).to_le_bytes());
+        for (h, t) in dict {
+            b.extend_from_slice(&h.to_le_bytes());
+            b.push(t);
+        }
+        let mut feats: Vec<Slot> = self
+            .slots
+            .iter()
+            .copied()
+            .filter(|s| s.key != EMPTY)
+            .collect();
+        feats.sort_unstable_by_key(|s| s.key);
+        b.extend_from_slice(&(feats.len() as u32).to_le_bytes());
+        for s in feats {
+            b.extend_from_slice(&s.key.to_le_bytes());
+            b.push(s.len as u8);
+            for e in &self.entries[s.start as usize..(s.start + s.len) as usize] {
+                b.push(e.tag);
+                b.extend_from_slice(&e.weight.to_le_bytes());
+            }
+        }
+        let sum = hash_bytes(&b);
+        b.extend_from_slice(&sum.to_le_bytes());
+        b
+    }
+
+    /// Reads a model file (format in the module documentation).
+    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, TaggerError> {
+        let mut r = Reader { b: bytes, at: 0 };
+        if r.take(8, "magic").ok() != Some(&MAGIC[..]) {
+            return Err(TaggerError::BadMagic);
+        }
+        let version = r.u32("version")?;
+        if version != FORMAT_VERSION {
+            return Err(TaggerError::UnsupportedVersion(version));
+        }
+        let fs = r.u32("feature set")?;
+        if fs != FEATURE_SET {
+            return Err(TaggerError::FeatureSetMismatch {
+                found: fs,
+                expected: FEATURE_SET,
+            });
+        }
+        let n_tags = r.u16("tag count")? as usize;
+        if n_tags == 0 || n_tags > MAX_TAGS {
+            return Err(TaggerError::Invalid(format!("{n_tags} tags")));
+        }
+        let mut tags = Vec::with_capacity(n_tags);
+        for _ in 0..n_tags {
+            let len = r.u8("tag")? as usize;
+            let s = r.take(len, "tag")?;
+            let s = String::from_utf8_lossy(s);
+            tags.push(Pos::from_penn(&s).ok_or_else(|| TaggerError::UnknownTag(s.to_string()))?);
+        }
+        let scale = f32::from_le_bytes(r.array("scale")?);
+        let check_tag = |t: u8| {
+            if (t as usize) < n_tags {
+                Ok(t)
+            } else {
+                Err(TaggerError::Invalid(format!("tag id {t} of {n_tags}")))
+            }
+        };
+        let n_dict = r.u32("dictionary size")? as usize;
+        if n_dict > bytes.len() / 9 {
+            return Err(TaggerError::Truncated("dictionary"));
+        }
+        let mut dict = Vec::with_capacity(n_dict);
+        for _ in 0..n_dict {
+            let h = r.u64("dictionary")?;
+            dict.push((h, check_tag(r.u8("dictionary")?)?));
+        }
+        let n_feat = r.u32("feature count")? as usize;
+        if n_feat > bytes.len() / 9 {
+            return Err(TaggerError::Truncated("features"));
+        }
+        let mut features = Vec::with_capacity(n_feat);
+        for _ in 0..n_feat {
+            let h = r.u64("features")?;
+            let n = r.u8("features")? as usize;
+            let mut es = Vec::with_capacity(n);
+            for _ in 0..n {
+                let tag = check_tag(r.u8("features")?)?;
+                let weight = i16::from_le_bytes(r.array("features")?);
+                es.push(Entry { weight, tag });
+            }
+            features.push((h, es));
+        }
+        let body = r.at;
+        let sum = r.u64("checksum")?;
+        if sum != hash_bytes(&bytes[..body]) {
+            return Err(TaggerError::BadChecksum);
+        }
+        if r.at != bytes.len() {
+            return Err(TaggerError::TrailingBytes(bytes.len() - r.at));
+        }
+        Ok(Tagger::from_parts(tags, scale, dict, features))
+    }
+}
+
+/// A bounds-checked little-endian reader.
+struct Reader<'a> {
+    b: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize, what: &'static str) -> Result<&'a [u8], TaggerError> {
+        let end = self.at.checked_add(n).ok_or(TaggerError::Truncated(what))?;
+        let s = self
+            .b
+            .get(self.at..end)
+            .ok_or(TaggerError::Truncated(what))?;
+        self.at = end;
+        Ok(s)
+    }
+    fn array<const N: usize>(&mut self, what: &'static str) -> Result<[u8; N], TaggerError> {
+        let s = self.take(N, what)?;
+        let mut a = [0u8; N];
+        a.copy_from_slice(s);
+        Ok(a)
+    }
+    fn u8(&mut self, what: &'static str) -> Result<u8, TaggerError> {
+        Ok(self.take(1, what)?[0])
+    }
+    fn u16(&mut self, what: &'static str) -> Result<u16, TaggerError> {
+        Ok(u16::from_le_bytes(self.array(what)?))
+    }
+    fn u32(&mut self, what: &'static str) -> Result<u32, TaggerError> {
+        Ok(u32::from_le_bytes(self.array(what)?))
+    }
+    fn u64(&mut self, what: &'static str) -> Result<u64, TaggerError> {
+        Ok(u64::from_le_bytes(self.array(what)?))
+    }
+}
+
+/// The tagger as a pipeline stage: tags [`Analysis::tokens`] sentence by sentence.
+#[derive(Debug, Clone)]
+pub struct PosStage {
+    tagger: TaggerRef,
+}
+
+#[derive(Debug, Clone)]
+enum TaggerRef {
+    Static(&'static Tagger),
+    Owned(std::sync::Arc<Tagger>),
+}
+
+impl Default for PosStage {
+    fn default() -> PosStage {
+        PosStage::new()
+    }
+}
+
+impl PosStage {
+    /// The stage with the embedded default model ([`Tagger::embedded`]).
+    pub fn new() -> PosStage {
+        PosStage {
+            tagger: TaggerRef::Static(Tagger::embedded()),
+        }
+    }
+
+    /// The stage with a given model.
+    pub fn with_tagger(tagger: Tagger) -> PosStage {
+        PosStage {
+            tagger: TaggerRef::Owned(std::sync::Arc::new(tagger)),
+        }
+    }
+
+    fn tagger(&self) -> &Tagger {
+        match &self.tagger {
+            TaggerRef::Static(t) => t,
+            TaggerRef::Owned(t) => t,
+        }
+    }
+}
+
+impl Stage for PosStage {
+    fn name(&self) -> &'static str {
+        "text.pos"
+    }
+
+    fn version(&self) -> u32 {
+        1
+    }
+
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Sentences]
+    }
+
+    fn provides(&self) -> &'static [Layer] {
+        &[Layer::Pos]
+    }
+
+    fn run(&self, article: &Article, analysis: &mut Analysis) {
+        let tagger = self.tagger();
+        let (Some(tokens), Some(sentences)) = (analysis.tokens.as_mut(), &analysis.sentences)
+        else {
+            return;
+        };
+        for s in sentences {
+            let (a, b) = (s.first_token as usize, s.end_token as usize);
+            if let Some(slice) = tokens.get_mut(a..b) {
+                tagger.tag(&article.text, slice);
+            }
+        }
+    }
+}

@@ -1,0 +1,507 @@
+//! Tests of segmentation and the stages on articles written by the team.
+use dateline_model::{Analysis, Article, Pos, Sentence, Span, TextIndex, Token, Zone, ZoneKind};
+use dateline_pipeline::{Layer, Pipeline, Stage};
+
+use crate::*;
+
+/// Builds an article from zones, separated by blank lines.
+fn article(zones: &[(ZoneKind, &str)]) -> Article {
+    let mut text = String::new();
+    let mut spans = Vec::new();
+    for (i, (kind, t)) in zones.iter().enumerate() {
+        if i > 0 {
+            text.push_str("\n\n");
+        }
+        let start = text.chars().count();
+        text.push_str(t);
+        spans.push(Zone::new(*kind, Span::new(start, text.chars().count())));
+    }
+    let mut a = Article::new(text, None);
+    a.zones = spans;
+    a
+}
+
+/// Asserts the invariants of a segmentation and returns it.
+fn segment_checked(seg: &Segmenter, a: &Article) -> (Vec<Token>, Vec<Sentence>) {
+    let (tokens, sentences) = seg.segment(a);
+    let ix = TextIndex::new(&a.text);
+    let mut prev_end = 0;
+    for (i, t) in tokens.iter().enumerate() {
+        let by_span = ix.slice(&a.text, t.span);
+        assert_eq!(
+            by_span,
+            t.text(&a.text),
+            "token {i} span and bytes disagree"
+        );
+        assert_eq!(by_span, a.slice(t.span));
+        assert!(
+            !by_span.is_empty() && by_span.trim() == by_span,
+            "token {i}: {by_span:?}"
+        );
+        assert!(
+            t.span.start >= prev_end,
+            "tokens overlap or are out of order at {i}"
+        );
+        prev_end = t.span.end;
+        let s = &sentences[t.sentence as usize];
+        assert!(s.first_token as usize <= i && i < s.end_token as usize);
+        assert!(s.span.contains(t.span));
+    }
+    let mut next = 0;
+    for s in &sentences {
+        assert_eq!(
+            s.first_token, next,
+            "sentences must cover the tokens in order"
+        );
+        assert!(s.end_token > s.first_token);
+        next = s.end_token;
+        let zone = a.zone_at(s.span).expect("sentence inside a content zone");
+        assert_eq!(zone.kind, s.zone);
+        assert_eq!(s.span.start, tokens[s.first_token as usize].span.start);
+        assert_eq!(s.span.end, tokens[s.end_token as usize - 1].span.end);
+    }
+    assert_eq!(next as usize, tokens.len());
+    (tokens, sentences)
+}
+
+/// Checks sentence splitting of one paragraph written with `|` between the expected sentences.
+fn check(marked: &str) {
+    let text = marked.replace('|', "");
+    let expected: Vec<&str> = marked
+        .split('|')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    let a = article(&[(ZoneKind::Paragraph, &text)]);
+    let (_, sentences) = segment_checked(&Segmenter::new(), &a);
+    let got: Vec<&str> = sentences.iter().map(|s| a.slice(s.span)).collect();
+    assert_eq!(got, expected, "sentences of {text:?}");
+}
+
+/// The token texts of `text` read as one paragraph.
+fn words(text: &str) -> Vec<String> {
+    let a = article(&[(ZoneKind::Paragraph, text)]);
+    let (tokens, _) = segment_checked(&Segmenter::new(), &a);
+    tokens.iter().map(|t| t.text(&a.text).to_string()).collect()
+}
+
+#[test]
+fn abbreviations_and_initials() {
+    check("Gen. Mark Ellis met Sen. Joan Park on Jan. 12 in Washington. | They spoke for an hour.");
+    check("Donald J. Trump and Mrs. Okafor spoke at 9 a.m. local time. | Nothing was agreed.");
+    check("Shares of Acme Inc. rose after Dr. Reyes resigned. | The board met.");
+    check("Exports rose, e.g. of steel, vs. last year. | No. 10 did not comment.");
+    check("The J.P. Morgan analyst and the Ph.D. student agreed. | Both left.");
+}
+
+#[test]
+fn abbreviation_at_sentence_end() {
+    check("The envoy flew to the U.S. | The talks resume next week.");
+    check("Aid arrived from the U.K. | However, more is needed.");
+    check("The U.S. President spoke; the U.N. Security Council listened.");
+    check("The firm is Acme Corp. | It employs 200 people.");
+    check("Troops, tanks, etc. | Mr. Novak listed them all.");
+    check("He moved to Washington, D.C. | In 2019 he left.");
+    check("Exports to the U.S. And Europe rose.");
+}
+
+#[test]
+fn decimals_and_thousands() {
+    check("Inflation was 5.93 percent in March, up from 4.1 percent. | About 155,221 people and 1,000 firms were hit.");
+    assert_eq!(
+        words("It cost $1,250.50, or 3.5% more."),
+        ["It", "cost", "$", "1,250.50", ",", "or", "3.5", "%", "more", "."]
+    );
+}
+
+#[test]
+fn quotes_and_closing_quote_after_stop() {
+    check("\"We are ready for this preparation.\" | The minister left.");
+    check("“We are ready.” | “So are we,” the rebels said.");
+    check("“Why now?” he asked. | Nobody answered.");
+    check("He said: “The deal is done. | We sign tomorrow.” | Markets rose.");
+    check("Officials called it 'a mistake.' | The ministry disagreed.");
+    check("(The vote was close.) | It passed.");
+    check("He asked if she knew “who decided?”. | She did not.");
+}
+
+#[test]
+fn ellipses_and_marks() {
+    check("We waited... | Then the doors opened.");
+    check("The plan was... unclear, aides said.");
+    check("He called it “harder... Acme's plans are late” and left.");
+    check("Really?! | Yes.");
+    check("Is this the end? | No! | It is not.");
+}
+
+#[test]
+fn headlines_captions_crossheads_are_sentences() {
+    let a = article(&[
+        (ZoneKind::Headline, "Talks collapse as envoys leave Geneva"),
+        (
+            ZoneKind::Standfirst,
+            "Both sides blame each other. A new round is unlikely",
+        ),
+        (ZoneKind::Caption, "The delegations on Tuesday"),
+        (ZoneKind::Credit, "Reuters"),
+        (
+            ZoneKind::Paragraph,
+            "The talks collapsed on Tuesday. Envoys left.",
+        ),
+        (ZoneKind::Crosshead, "What comes next"),
+        (ZoneKind::Paragraph, "Nobody knows"),
+        (ZoneKind::Related, "Earlier talks failed too"),
+    ]);
+    let (tokens, sentences) = segment_checked(&Segmenter::new(), &a);
+    let got: Vec<(ZoneKind, &str)> = sentences
+        .iter()
+        .map(|s| (s.zone, a.slice(s.span)))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (ZoneKind::Headline, "Talks collapse as envoys leave Geneva"),
+            (ZoneKind::Standfirst, "Both sides blame each other."),
+            (ZoneKind::Standfirst, "A new round is unlikely"),
+            (ZoneKind::Caption, "The delegations on Tuesday"),
+            (ZoneKind::Paragraph, "The talks collapsed on Tuesday."),
+            (ZoneKind::Paragraph, "Envoys left."),
+            (ZoneKind::Crosshead, "What comes next"),
+            (ZoneKind::Paragraph, "Nobody knows"),
+        ]
+    );
+    assert!(
+        !tokens.iter().any(|t| t.text(&a.text) == "Reuters"),
+        "credit is not content"
+    );
+}
+
+#[test]
+fn hard_wrapped_lines_and_wire_dateline() {
+    let para = "MOSCOW, Feb 26 (Reuters) - The Kremlin said on Wednesday it\nwas ready for talks \
+                with the U.S. on\n  arms control. It gave no date.";
+    let mut a = article(&[(ZoneKind::Paragraph, para)]);
+    a.zones.push(Zone::new(ZoneKind::Dateline, Span::new(0, 6)));
+    let (tokens, sentences) = segment_checked(&Segmenter::new(), &a);
+    let got: Vec<&str> = sentences.iter().map(|s| a.slice(s.span)).collect();
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got[0].starts_with("MOSCOW, Feb 26 (Reuters) - The Kremlin"));
+    assert!(got[0].ends_with("arms control."));
+    assert_eq!(got[1], "It gave no date.");
+    assert_eq!(
+        tokens
+            .iter()
+            .filter(|t| t.text(&a.text) == "MOSCOW")
+            .count(),
+        1,
+        "the dateline zone is not read twice"
+    );
+    check("A blank line inside a zone\n\n| ends a sentence");
+}
+
+#[test]
+fn clitics_straight_and_curly() {
+    assert_eq!(
+        words("Trump's aides don't know; we'll see. They’re sure it’s Kyiv’s call, can’t wait."),
+        [
+            "Trump", "'s", "aides", "do", "n't", "know", ";", "we", "'ll", "see", ".", "They",
+            "’re", "sure", "it", "’s", "Kyiv", "’s", "call", ",", "ca", "n’t", "wait", "."
+        ]
+    );
+}
+
+#[test]
+fn hyphen_compounds() {
+    assert_eq!(
+        words("US-Russia expert-level talks on a non-profit, re-elected co-founder's plan"),
+        [
+            "US",
+            "-",
+            "Russia",
+            "expert",
+            "-",
+            "level",
+            "talks",
+            "on",
+            "a",
+            "non-profit",
+            ",",
+            "re-elected",
+            "co-founder",
+            "'s",
+            "plan"
+        ]
+    );
+}
+
+#[test]
+fn unicode_text() {
+    let text = "“Київ не здається,” said Zelenskyy’s aide. The café\u{301} was closed — again…";
+    assert_eq!(
+        words(text),
+        [
+            "“",
+            "Київ",
+            "не",
+            "здається",
+            ",",
+            "”",
+            "said",
+            "Zelenskyy",
+            "’s",
+            "aide",
+            ".",
+            "The",
+            "café\u{301}",
+            "was",
+            "closed",
+            "—",
+            "again",
+            "…"
+        ]
+    );
+    check("“Київ не здається,” said Zelenskyy’s aide. | The café\u{301} was closed.");
+    // A zone that starts after non-ASCII text: char and byte offsets differ.
+    let a = article(&[
+        (ZoneKind::Headline, "Україна — “готова”"),
+        (
+            ZoneKind::Paragraph,
+            "Talks in Kyiv — the “final” round — began. Ministers met.",
+        ),
+    ]);
+    let (_, sentences) = segment_checked(&Segmenter::new(), &a);
+    assert_eq!(sentences.len(), 3);
+    assert_eq!(a.slice(sentences[2].span), "Ministers met.");
+}
+
+#[test]
+fn custom_abbreviation_list() {
+    let seg = Segmenter::with_abbreviations("# test list\nApprox.\tprefix\n");
+    let a = article(&[(
+        ZoneKind::Paragraph,
+        "Approx. Ten people came. Mr. Lee left.",
+    )]);
+    let (tokens, sentences) = segment_checked(&seg, &a);
+    let t: Vec<&str> = tokens.iter().map(|t| t.text(&a.text)).collect();
+    assert_eq!(&t[..2], ["Approx.", "Ten"]);
+    // "Mr." is not in this list: its stop is split off and ends a sentence.
+    assert!(t.contains(&"Mr"));
+    assert_eq!(sentences.len(), 3);
+}
+
+#[test]
+fn empty_and_odd_zones() {
+    let mut a = article(&[(ZoneKind::Paragraph, "   "), (ZoneKind::Paragraph, "One.")]);
+    a.zones
+        .push(Zone::new(ZoneKind::Paragraph, Span::new(100, 200)));
+    let (tokens, sentences) = segment_checked(&Segmenter::new(), &a);
+    assert_eq!(tokens.len(), 2);
+    assert_eq!(sentences.len(), 1);
+    let empty = Article::new(String::new(), None);
+    assert_eq!(Segmenter::new().segment(&empty), (vec![], vec![]));
+}
+
+#[test]
+fn sentence_stage_fills_tokens_and_sentences() {
+    let a = article(&[
+        (ZoneKind::Headline, "Ceasefire holds"),
+        (
+            ZoneKind::Paragraph,
+            "The ceasefire held overnight. Both armies stayed put.",
+        ),
+    ]);
+    let stage = SentenceStage::new();
+    assert_eq!((stage.name(), stage.version()), ("text.sentences", 1));
+    assert_eq!(stage.requires(), &[] as &[Layer]);
+    assert_eq!(stage.provides(), &[Layer::Sentences]);
+    let mut an = Analysis::empty(a.id.clone());
+    stage.run(&a, &mut an);
+    let sentences = an.sentences.as_ref().unwrap();
+    assert_eq!(sentences.len(), 3);
+    assert_eq!(
+        sentences.iter().map(|s| s.zone).collect::<Vec<_>>(),
+        [ZoneKind::Headline, ZoneKind::Paragraph, ZoneKind::Paragraph]
+    );
+    assert_eq!(an.tokens.as_ref().unwrap().len(), 2 + 5 + 5);
+    let t = tokens_of(&an, &sentences[1]);
+    assert_eq!(t.len(), 5);
+    assert!(t.iter().all(|t| t.pos == Pos::X && t.sentence == 1));
+}
+
+#[test]
+fn pipeline_tags_every_token() {
+    let a = article(&[
+        (ZoneKind::Headline, "Rebels seize airport"),
+        (
+            ZoneKind::Paragraph,
+            "Rebel fighters seized the airport on Sunday, officials said. The government \
+             didn't comment.",
+        ),
+    ]);
+    let p = Pipeline::new(vec![
+        Box::new(SentenceStage::new()),
+        Box::new(PosStage::new()),
+    ])
+    .unwrap();
+    assert_eq!(p.id(), ["text.sentences@1", "text.pos@1"]);
+    let an = p.analyse(&a);
+    let tokens = an.tokens.as_ref().unwrap();
+    assert!(tokens.iter().all(|t| t.pos != Pos::X));
+    let tag = |w: &str| {
+        tokens
+            .iter()
+            .find(|t| t.text(&a.text) == w)
+            .map(|t| t.pos)
+            .unwrap()
+    };
+    assert_eq!(tag("seized"), Pos::VBD);
+    assert_eq!(tag("airport"), Pos::NN);
+    assert_eq!(tag("Sunday"), Pos::NNP);
+    assert_eq!(tag("n't"), Pos::RB);
+    assert_eq!(tag("."), Pos::PERIOD);
+    let stage = PosStage::new();
+    assert_eq!((stage.name(), stage.version()), ("text.pos", 1));
+    assert_eq!(stage.requires(), &[Layer::Sentences]);
+    assert_eq!(stage.provides(), &[Layer::Pos]);
+}
+
+#[test]
+fn helpers() {
+    assert!(is_capitalized("Київ") && is_capitalized("U.S.") && !is_capitalized("iPhone"));
+    assert!(!is_capitalized("") && !is_capitalized("'s"));
+    let cases = [
+        ("talks", Shape::Lower),
+        ("Talks", Shape::Capitalized),
+        ("Київ", Shape::Capitalized),
+        ("NATO", Shape::Upper),
+        ("I", Shape::Upper),
+        ("2025", Shape::Digits),
+        ("5.93", Shape::Digits),
+        ("U.S.", Shape::Initials),
+        ("J.", Shape::Initials),
+        ("iPhone", Shape::Mixed),
+        ("McDonald", Shape::Mixed),
+        ("G7", Shape::Mixed),
+        ("“", Shape::Punct),
+        ("a.m.", Shape::Lower),
+    ];
+    for (w, s) in cases {
+        assert_eq!(shape(w), s, "{w}");
+    }
+    assert_eq!(shape("U.S.").as_str(), "X.X.");
+    let a = article(&[(ZoneKind::Paragraph, "Fine. “Smith said so,” Jones added.")]);
+    let (tokens, _) = Segmenter::new().segment(&a);
+    let starts: Vec<&str> = (0..tokens.len())
+        .filter(|&i| is_sentence_start(&a.text, &tokens, i))
+        .map(|i| tokens[i].text(&a.text))
+        .collect();
+    assert_eq!(starts, ["Fine", "“", "Smith"]);
+    let an = Analysis::empty(a.id.clone());
+    let s = Sentence {
+        span: Span::new(0, 1),
+        zone: ZoneKind::Paragraph,
+        first_token: 0,
+        end_token: 1,
+    };
+    assert!(tokens_of(&an, &s).is_empty());
+}
+
+#[test]
+fn tagger_round_trips_through_bytes() {
+    let t = Tagger::embedded();
+    let bytes = t.to_bytes();
+    let back = Tagger::from_bytes(&bytes).unwrap();
+    assert_eq!(back.to_bytes(), bytes);
+    assert_eq!(back.tags(), t.tags());
+    let words = ["The", "minister", "resigned", "on", "Friday", "."];
+    assert_eq!(back.tag_words(&words), t.tag_words(&words));
+    assert_eq!(
+        t.tag_words(&words),
+        [Pos::DT, Pos::NN, Pos::VBD, Pos::IN, Pos::NNP, Pos::PERIOD]
+    );
+}
+
+#[test]
+fn corrupt_models_are_rejected() {
+    let good = Tagger::embedded().to_bytes();
+    let err = |b: &[u8]| match Tagger::from_bytes(b) {
+        Ok(_) => panic!("a corrupt model must be rejected"),
+        Err(e) => e,
+    };
+    assert_eq!(err(b""), TaggerError::BadMagic);
+    assert_eq!(err(b"NOTAMODEL and more bytes"), TaggerError::BadMagic);
+    let mut v = good.clone();
+    v[8] = 9;
+    assert_eq!(err(&v), TaggerError::UnsupportedVersion(9));
+    let mut v = good.clone();
+    v[12] = 99;
+    assert!(matches!(
+        err(&v),
+        TaggerError::FeatureSetMismatch { found: 99, .. }
+    ));
+    for cut in [10, 20, good.len() / 2, good.len() - 1] {
+        assert!(
+            matches!(err(&good[..cut]), TaggerError::Truncated(_)),
+            "cut at {cut}: {:?}",
+            err(&good[..cut])
+        );
+    }
+    let mut v = good.clone();
+    let mid = v.len() / 2;
+    v[mid] ^= 0x40;
+    assert!(matches!(
+        err(&v),
+        TaggerError::BadChecksum | TaggerError::Invalid(_) | TaggerError::Truncated(_)
+    ));
+    let mut v = good.clone();
+    v.push(0);
+    assert_eq!(err(&v), TaggerError::TrailingBytes(1));
+    assert!(err(b"DLPOSAP\0\x01\0\0\0")
+        .to_string()
+        .contains("truncated"));
+}
+
+#[test]
+fn random_text_keeps_invariants() {
+    // Deterministic pseudo-random texts over an alphabet of awkward characters.
+    let pieces = [
+        "a", "Z", "é", "\u{301}", "К", "5", "0", ".", ",", "'", "’", "\"", "“", "”", "-", "–", "(",
+        ")", "[", "@", "#", "/", ":", "!", "?", "…", " ", " ", " ", "\n", "\n\n", "\u{a0}", "U.S.",
+        "Mr.", "No.", "www.", "http://", ".com", "n't", "'s", "1,000", "5.9", "km", "😀",
+        "\u{fe0f}", "\u{200b}", "\t", "&", "$", "%",
+    ];
+    let mut state = 0x1234_5678_9abc_def0u64;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let seg = Segmenter::new();
+    let tagger = Tagger::embedded();
+    for _ in 0..300 {
+        let len = (next() % 60) as usize;
+        let text: String = (0..len)
+            .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+            .collect();
+        let n = text.chars().count();
+        let cut = if n > 0 {
+            (next() % n as u64) as usize
+        } else {
+            0
+        };
+        let mut a = Article::new(text, None);
+        a.zones = vec![
+            Zone::new(ZoneKind::Headline, Span::new(0, cut)),
+            Zone::new(ZoneKind::Paragraph, Span::new(cut, n)),
+        ];
+        let (mut tokens, sentences) = segment_checked(&seg, &a);
+        for s in &sentences {
+            tagger.tag(
+                &a.text,
+                &mut tokens[s.first_token as usize..s.end_token as usize],
+            );
+        }
+        assert!(tokens.iter().all(|t| t.pos != Pos::X));
+    }
+}
