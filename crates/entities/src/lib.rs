@@ -1,1 +1,123 @@
-//! placeholder
+//! `dateline-entities`: named entities of an article, resolved and linked.
+//!
+//! Brief overview:
+//! - [`Linker`]: finds name mentions in the tokens of each content sentence — knowledge-base
+//!   names by longest match ([`Gazetteer`]), unknown names as capitalised chunks typed from
+//!   context (titles such as "spokesman X", organisation heads such as "Ministry of …", first
+//!   names, locative prepositions) — then clusters them into entities (same knowledge-base
+//!   entry; surname ↔ full name; title phrases such as "the Kremlin spokesman"; he/she to the
+//!   salient person) and links each entity: canonical name, OntoNotes type, CAMEO actor code for
+//!   the article's date (dated roles: a president after the term is an elite, `…ELI`), Wikidata id.
+//! - [`EntityStage`]: the pipeline stage (`entities@1`), requiring sentences and POS tags.
+//!
+//! Knowledge comes from data files: the actor knowledge base (`dateline-kb`) and the entity
+//! lexicon `data/lexicon/entities.txt` (titles, organisation heads, first names, pronouns).
+//!
+//! # Example
+//! ```
+//! use dateline_model::{Article, Span, Zone, ZoneKind};
+//! use dateline_pipeline::Pipeline;
+//!
+//! let text = "Kremlin spokesman Dmitry Peskov met reporters in Moscow. He said talks would go on.";
+//! let mut article = Article::new(text.to_string(), None);
+//! article.published = Some("2025-02-26".into());
+//! article.zones.push(Zone::new(ZoneKind::Paragraph, Span::new(0, text.chars().count())));
+//! let pipeline = Pipeline::new(vec![
+//!     Box::new(dateline_text::SentenceStage::new()),
+//!     Box::new(dateline_text::PosStage::new()),
+//!     Box::new(dateline_entities::EntityStage::new()),
+//! ]).unwrap();
+//! let analysis = pipeline.analyse(&article);
+//! let entities = analysis.entities.unwrap();
+//! let peskov = entities.iter().find(|e| e.name == "Dmitry Peskov").unwrap();
+//! assert_eq!(peskov.actor.as_deref(), Some("RUSGOV"));
+//! assert!(peskov.mentions.iter().any(|m| m.text == "He"));
+//! assert!(entities.iter().any(|e| e.name == "Moscow" && e.actor.as_deref() == Some("RUS")));
+//! ```
+#![deny(missing_docs)]
+
+mod gazetteer;
+mod lexicon;
+mod link;
+
+use std::sync::OnceLock;
+
+use dateline_kb::Kb;
+use dateline_model::{Analysis, Article, Entity};
+use dateline_pipeline::{Layer, Stage};
+use dateline_text::Segmenter;
+
+pub use gazetteer::{Gazetteer, Target};
+pub use lexicon::{Gender, Lexicon};
+
+/// Recognises, clusters and links the named entities of an article.
+pub struct Linker {
+    kb: &'static Kb,
+    gaz: Gazetteer,
+    lex: Lexicon,
+}
+
+impl Linker {
+    /// A linker over `kb` with the default lexicon.
+    pub fn new(kb: &'static Kb) -> Linker {
+        let seg = Segmenter::new();
+        Linker { kb, gaz: Gazetteer::build(kb, &seg), lex: Lexicon::parse(lexicon::DEFAULT) }
+    }
+
+    /// The linker over the embedded knowledge base, built once per process.
+    pub fn embedded() -> &'static Linker {
+        static L: OnceLock<Linker> = OnceLock::new();
+        L.get_or_init(|| Linker::new(Kb::embedded()))
+    }
+
+    /// The knowledge base in use.
+    pub fn kb(&self) -> &'static Kb {
+        self.kb
+    }
+
+    /// The entities of `article`, given its tokens (with POS tags) and sentences.
+    pub fn link(&self, article: &Article, analysis: &Analysis) -> Vec<Entity> {
+        link::run(self, article, analysis)
+    }
+}
+
+/// The entity stage: fills `analysis.entities`.
+pub struct EntityStage {
+    linker: &'static Linker,
+}
+
+impl EntityStage {
+    /// The stage over the embedded knowledge base.
+    pub fn new() -> EntityStage {
+        EntityStage { linker: Linker::embedded() }
+    }
+
+    /// The stage over a given linker (e.g. built from a user's `--kb DIR`).
+    pub fn with_linker(linker: &'static Linker) -> EntityStage {
+        EntityStage { linker }
+    }
+}
+
+impl Default for EntityStage {
+    fn default() -> Self {
+        EntityStage::new()
+    }
+}
+
+impl Stage for EntityStage {
+    fn name(&self) -> &'static str {
+        "entities"
+    }
+    fn version(&self) -> u32 {
+        1
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Sentences, Layer::Pos]
+    }
+    fn provides(&self) -> &'static [Layer] {
+        &[Layer::Entities]
+    }
+    fn run(&self, article: &Article, analysis: &mut Analysis) {
+        analysis.entities = Some(self.linker.link(article, analysis));
+    }
+}

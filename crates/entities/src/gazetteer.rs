@@ -1,0 +1,161 @@
+//! Names of the knowledge base indexed by token sequence, for longest-match lookup in text.
+use std::collections::HashMap;
+
+use dateline_kb::Kb;
+use dateline_model::EntityType;
+use dateline_text::Segmenter;
+
+/// What a knowledge-base name stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Target {
+    /// A capital city (index into `Kb::countries`): a GPE acting for its country.
+    Capital(u32),
+    /// A country.
+    Country(u32),
+    /// A seat of government ("the Kremlin"): country index and seat index.
+    Seat(u32, u16),
+    /// An organisation.
+    Org(u32),
+    /// A person.
+    Person(u32),
+    /// A city, region or other place.
+    Place(u32),
+    /// A region or bloc.
+    Region(u32),
+    /// A nationality adjective or noun of a country (NORP).
+    Demonym(u32),
+    /// A demonym of a region ("European").
+    RegionDemonym(u32),
+}
+
+impl Target {
+    /// The entity type this name has in text.
+    pub fn entity_type(self, kb: &Kb) -> EntityType {
+        match self {
+            Target::Capital(_) | Target::Country(_) => EntityType::Gpe,
+            Target::Seat(..) => EntityType::Org,
+            Target::Org(i) => kb.orgs[i as usize].kind,
+            Target::Person(_) => EntityType::Person,
+            Target::Place(i) => kb.places[i as usize].kind,
+            Target::Region(i) => kb.regions[i as usize].kind,
+            Target::Demonym(_) | Target::RegionDemonym(_) => EntityType::Norp,
+        }
+    }
+}
+
+/// Token-sequence index of every name and alias in the knowledge base.
+pub struct Gazetteer {
+    /// Key: the name's tokens joined by one space; value: targets, best first.
+    names: HashMap<String, Vec<Target>>,
+    /// Longest name (in tokens) starting with a given first token.
+    first: HashMap<String, usize>,
+    /// Surname → people whose name ends with it (for a lone surname with no full name in the article).
+    pub surnames: HashMap<String, Vec<u32>>,
+}
+
+/// Normalises a token for lookup: curly apostrophes become straight.
+pub fn norm(tok: &str) -> std::borrow::Cow<'_, str> {
+    if tok.contains(['’', '‘']) {
+        std::borrow::Cow::Owned(tok.replace(['’', '‘'], "'"))
+    } else {
+        std::borrow::Cow::Borrowed(tok)
+    }
+}
+
+impl Gazetteer {
+    /// Indexes every name in `kb`, tokenised by `seg` exactly as article text is.
+    pub fn build(kb: &Kb, seg: &Segmenter) -> Gazetteer {
+        let mut g = Gazetteer { names: HashMap::new(), first: HashMap::new(), surnames: HashMap::new() };
+        let tok = |s: &str| -> Vec<String> { seg.tokenize(s).into_iter().map(|r| norm(&s[r]).into_owned()).collect() };
+        let add = |name: &str, t: Target, g: &mut Gazetteer| {
+            let name = name.trim();
+            if name.is_empty() || !name.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()) {
+                return;
+            }
+            let toks = tok(name);
+            if toks.is_empty() {
+                return;
+            }
+            let e = g.first.entry(toks[0].clone()).or_insert(0);
+            *e = (*e).max(toks.len());
+            let v = g.names.entry(toks.join(" ")).or_default();
+            if !v.contains(&t) {
+                v.push(t);
+            }
+        };
+        for (i, c) in kb.countries.iter().enumerate() {
+            let i = i as u32;
+            add(&c.name, Target::Country(i), &mut g);
+            for a in &c.aliases {
+                add(a, Target::Country(i), &mut g);
+            }
+            for d in &c.demonyms {
+                add(d, Target::Demonym(i), &mut g);
+            }
+            if let Some(cap) = &c.capital {
+                add(cap, Target::Capital(i), &mut g);
+            }
+            for a in &c.capital_aliases {
+                add(a, Target::Capital(i), &mut g);
+            }
+            for (s, (name, _)) in c.seats.iter().enumerate() {
+                add(name, Target::Seat(i, s as u16), &mut g);
+            }
+        }
+        for (i, o) in kb.orgs.iter().enumerate() {
+            add(&o.name, Target::Org(i as u32), &mut g);
+            for a in &o.aliases {
+                add(a, Target::Org(i as u32), &mut g);
+            }
+        }
+        for (i, p) in kb.people.iter().enumerate() {
+            add(&p.name, Target::Person(i as u32), &mut g);
+            for a in &p.aliases {
+                add(a, Target::Person(i as u32), &mut g);
+            }
+            if let Some(last) = tok(&p.name).last() {
+                g.surnames.entry(last.clone()).or_default().push(i as u32);
+            }
+        }
+        for (i, p) in kb.places.iter().enumerate() {
+            add(&p.name, Target::Place(i as u32), &mut g);
+            for a in &p.aliases {
+                add(a, Target::Place(i as u32), &mut g);
+            }
+        }
+        for (i, r) in kb.regions.iter().enumerate() {
+            add(&r.name, Target::Region(i as u32), &mut g);
+            for a in &r.aliases {
+                add(a, Target::Region(i as u32), &mut g);
+            }
+            for d in &r.demonyms {
+                add(d, Target::RegionDemonym(i as u32), &mut g);
+            }
+        }
+        // Best reading first: a capital before a same-named state, a country before a place.
+        for v in g.names.values_mut() {
+            v.sort();
+        }
+        g
+    }
+
+    /// The longest name starting at `words[0]`: its length in tokens and its targets.
+    pub fn longest<'a>(&'a self, words: &[&str]) -> Option<(usize, &'a [Target])> {
+        let first = norm(words.first()?);
+        let max = (*self.first.get(first.as_ref())?).min(words.len());
+        let mut key = String::new();
+        for n in (1..=max).rev() {
+            key.clear();
+            for (i, w) in words[..n].iter().enumerate() {
+                if i > 0 {
+                    key.push(' ');
+                }
+                key.push_str(&norm(w));
+            }
+            if let Some(v) = self.names.get(&key) {
+                return Some((n, v));
+            }
+        }
+        None
+    }
+}

@@ -1,0 +1,145 @@
+//! Entity recognition, linking and coreference on articles written for these tests.
+use dateline_model::{Analysis, Article, Entity, EntityType, Span, Zone, ZoneKind};
+use dateline_pipeline::Pipeline;
+
+/// An article with one paragraph per line, published on `date`.
+fn article(date: &str, text: &str) -> Article {
+    let mut a = Article::new(text.to_string(), None);
+    a.published = Some(date.to_string());
+    let mut off = 0;
+    for line in text.split('\n') {
+        let n = line.chars().count();
+        if !line.trim().is_empty() {
+            a.zones.push(Zone::new(ZoneKind::Paragraph, Span::new(off, off + n)));
+        }
+        off += n + 1;
+    }
+    a
+}
+
+fn analyse(a: &Article) -> Analysis {
+    let p = Pipeline::new(vec![
+        Box::new(dateline_text::SentenceStage::new()),
+        Box::new(dateline_text::PosStage::new()),
+        Box::new(dateline_entities::EntityStage::new()),
+    ])
+    .unwrap();
+    let an = p.analyse(a);
+    assert!(an.diagnostics.is_empty(), "{:?}", an.diagnostics);
+    // Invariant: the text at every mention's span is the mention's text.
+    let ix = a.index();
+    for e in an.entities.as_ref().unwrap() {
+        for m in &e.mentions {
+            assert_eq!(ix.slice(&a.text, m.span), m.text, "mention span of {}", e.name);
+        }
+    }
+    an
+}
+
+fn find<'a>(an: &'a Analysis, name: &str) -> &'a Entity {
+    an.entities
+        .as_ref()
+        .unwrap()
+        .iter()
+        .find(|e| e.name == name)
+        .unwrap_or_else(|| panic!("no entity {name}: {:#?}", names(an)))
+}
+
+fn names(an: &Analysis) -> Vec<(String, EntityType, Option<String>)> {
+    an.entities.as_ref().unwrap().iter().map(|e| (e.name.clone(), e.kind, e.actor.clone())).collect()
+}
+
+fn forms(e: &Entity) -> Vec<&str> {
+    e.mentions.iter().map(|m| m.text.as_str()).collect()
+}
+
+#[test]
+fn capitals_and_seats_act_for_their_governments() {
+    let a = article(
+        "2025-03-10",
+        "The Kremlin said on Monday that Moscow would answer the proposal.\nWashington rejected the claim, and the White House said talks were over.",
+    );
+    let an = analyse(&a);
+    let kremlin = find(&an, "Kremlin");
+    assert_eq!((kremlin.kind, kremlin.actor.as_deref()), (EntityType::Org, Some("RUSGOV")));
+    let moscow = find(&an, "Moscow");
+    assert_eq!((moscow.kind, moscow.actor.as_deref()), (EntityType::Gpe, Some("RUS")));
+    assert_eq!(find(&an, "Washington").actor.as_deref(), Some("USA"));
+    assert_eq!(find(&an, "White House").actor.as_deref(), Some("USAGOV"));
+}
+
+#[test]
+fn roles_are_resolved_by_the_article_date() {
+    let text = "Joe Biden spoke with Donald Trump about the handover.";
+    let late = analyse(&article("2025-02-26", text));
+    assert_eq!(find(&late, "Joe Biden").actor.as_deref(), Some("USAELI"));
+    assert_eq!(find(&late, "Donald Trump").actor.as_deref(), Some("USAGOV"));
+    let mid = analyse(&article("2022-06-01", text));
+    assert_eq!(find(&mid, "Joe Biden").actor.as_deref(), Some("USAGOV"));
+    assert_eq!(find(&mid, "Donald Trump").actor.as_deref(), Some("USAELI"));
+    assert_eq!(find(&mid, "Joe Biden").wikidata.as_deref(), Some("Q6279"));
+}
+
+#[test]
+fn unknown_names_are_found_and_typed() {
+    let a = article(
+        "2025-06-12",
+        "Lebanese Foreign Minister Tarek Halabi met Olena Marchenko, an analyst at the Ministry of Rural Affairs, in Tyrnavos.\nHalabi said the talks went well.",
+    );
+    let an = analyse(&a);
+    let halabi = find(&an, "Tarek Halabi");
+    assert_eq!(halabi.kind, EntityType::Person);
+    assert_eq!(halabi.actor.as_deref(), Some("LBNGOV"), "country from the adjective, role from the title");
+    assert_eq!(halabi.wikidata, None);
+    assert!(forms(halabi).contains(&"Halabi"), "surname joins the full name");
+    assert_eq!(find(&an, "Olena Marchenko").kind, EntityType::Person);
+    assert_eq!(find(&an, "Ministry of Rural Affairs").kind, EntityType::Org);
+    assert_eq!(find(&an, "Tyrnavos").kind, EntityType::Gpe);
+    assert!(an.entities.as_ref().unwrap().iter().any(|e| e.kind == EntityType::Norp && e.actor.as_deref() == Some("LBN")));
+}
+
+#[test]
+fn coreference_chains_names_titles_and_pronouns() {
+    let a = article(
+        "2025-02-26",
+        "Kremlin spokesman Dmitry Peskov said the meeting was useful.\nPeskov added that no date had been set.\nThe Kremlin spokesman noted reports of a visit.\nHe said Moscow was ready.\nMaria Zakharova, the foreign ministry spokeswoman, spoke later. She said the same.",
+    );
+    let an = analyse(&a);
+    let peskov = find(&an, "Dmitry Peskov");
+    assert_eq!(peskov.actor.as_deref(), Some("RUSGOV"));
+    let f = forms(peskov);
+    for form in ["Dmitry Peskov", "Peskov", "The Kremlin spokesman", "He"] {
+        assert!(f.contains(&form), "{form} missing from {f:?}");
+    }
+    let zakharova = find(&an, "Maria Zakharova");
+    assert!(forms(zakharova).contains(&"She"), "{:?}", forms(zakharova));
+    assert!(!forms(peskov).contains(&"She"));
+}
+
+#[test]
+fn hyphenated_compounds_and_curly_apostrophes() {
+    let a = article(
+        "2025-02-26",
+        "US-Russia contacts resumed as Zelenskyy’s office welcomed the Russia-Ukraine talks in Kiev.",
+    );
+    let an = analyse(&a);
+    let us = find(&an, "United States");
+    assert!(forms(us).contains(&"US"));
+    assert_eq!(forms(find(&an, "Russia")).iter().filter(|f| **f == "Russia").count(), 2);
+    assert!(forms(find(&an, "Volodymyr Zelenskyy")).contains(&"Zelenskyy"));
+    let kyiv = find(&an, "Kyiv");
+    assert_eq!(forms(kyiv), vec!["Kiev"]);
+    assert_eq!(kyiv.actor.as_deref(), Some("UKR"));
+}
+
+#[test]
+fn non_latin_names_and_combining_marks_keep_their_spans() {
+    // "José" written with a combining acute accent; a Cyrillic place name.
+    let a = article("2025-04-01", "Jose\u{301} Mari\u{301}a Ortega met officials in Київ on Tuesday.");
+    let an = analyse(&a);
+    let ents = an.entities.as_ref().unwrap();
+    assert!(ents.iter().any(|e| e.name.starts_with("Jose\u{301}") && e.kind == EntityType::Person), "{:#?}", names(&an));
+    assert!(ents.iter().any(|e| e.name == "Київ"), "{:#?}", names(&an));
+    assert!(!ents.iter().any(|e| e.name == "Tuesday"), "weekdays are not entities");
+}
+
