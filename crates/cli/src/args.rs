@@ -18,6 +18,8 @@ Examples:
   dateline ingest examples/                 read every article under examples/ into the store
   dateline articles --from 2025-02-01 --section world
   dateline show 3f2a                         one article by id or unique id prefix
+  dateline entities 3f2a                     its entities, linked to CAMEO actors and Wikidata
+  dateline actors peskov                     search the actor knowledge base
   dateline eval ../shared/gold               score the pipeline against gold readings";
 
 /// Read world news into a structured, provenance-linked record of who said and did what to
@@ -32,6 +34,11 @@ pub struct Cli {
     /// The data dir holding the store. Default: $XDG_DATA_HOME/dateline, else ~/.local/share/dateline.
     #[arg(long, global = true, env = "DATELINE_DATA", value_name = "DIR")]
     pub data: Option<PathBuf>,
+
+    /// A folder of knowledge-base files (`*.tsv`, format dateline-kb/1) that extend or override
+    /// the built-in actors, places and people. See data/kb/README.md for the format.
+    #[arg(long, global = true, env = "DATELINE_KB", value_name = "DIR")]
+    pub kb: Option<PathBuf>,
 
     /// Print machine-readable JSON instead of tables (JSON Lines for lists).
     #[arg(long, global = true)]
@@ -63,6 +70,16 @@ pub enum Command {
     Articles(ArticlesArgs),
     /// Show one stored article: its structure and everything read from it.
     Show(ShowArgs),
+    /// List the entities of a stored article: who and what it names, resolved and linked.
+    ///
+    /// Each entity is one cluster of mentions (names, surnames, title phrases such as "the
+    /// Kremlin spokesman", pronouns) with a canonical name, a type (PERSON, ORG, GPE, LOC, NORP),
+    /// the CAMEO actor code in force on the article's date, and a Wikidata id where known.
+    Entities(EntitiesArgs),
+    /// Search the actor knowledge base: countries, places, organisations, people and agents.
+    Actors(ActorsArgs),
+    /// Work with knowledge-base files.
+    Kb(KbArgs),
     /// Score the pipeline against gold readings (`*.gold.json`, format dateline-gold/1).
     ///
     /// Each gold file names its document; the document is read exactly as `ingest` reads it,
@@ -70,6 +87,14 @@ pub enum Command {
     /// entities, times, quotes, events, and events that must not be asserted. Sections whose
     /// stage does not exist yet score zero and say "not run". The last line is the summary.
     Eval(EvalArgs),
+    /// Score named entities and coreference on a GUM-style entity file (JSON Lines of
+    /// `{text, mentions: [{eid, etype, start, end}]}`), e.g. ../shared/eval/ner/gum_news_entities.jsonl.
+    ///
+    /// Without --predictions, dateline's own pipeline reads each text (one paragraph per line).
+    /// With --predictions FILE (JSON Lines, one `{"mentions": [{start, end, label, cluster}]}`
+    /// per document, in order), another system's output is scored by the same rule, so the two
+    /// can be compared on equal terms.
+    EvalNer(EvalNerArgs),
     /// Measure throughput and peak memory (benchmarks live here, not in tests).
     Bench(BenchArgs),
 }
@@ -121,11 +146,61 @@ pub struct ShowArgs {
     pub text: bool,
 }
 
+/// `dateline entities`.
+#[derive(Debug, Args)]
+pub struct EntitiesArgs {
+    /// Article id, or a unique prefix of it.
+    pub id: String,
+}
+
+/// `dateline actors`.
+#[derive(Debug, Args)]
+pub struct ActorsArgs {
+    /// Words to look for in names and aliases (case and accents ignored).
+    pub query: String,
+    /// At most this many hits.
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+}
+
+/// `dateline kb`.
+#[derive(Debug, Args)]
+pub struct KbArgs {
+    /// What to do.
+    #[command(subcommand)]
+    pub what: KbWhat,
+}
+
+/// Knowledge-base commands.
+#[derive(Debug, Subcommand)]
+pub enum KbWhat {
+    /// Check a folder of knowledge-base files and list every problem with its file and line.
+    Validate {
+        /// The folder.
+        dir: PathBuf,
+    },
+    /// Counts of the knowledge base in use (built in, plus --kb DIR), and its sources.
+    Stats,
+}
+
 /// `dateline eval`.
 #[derive(Debug, Args)]
 pub struct EvalArgs {
     /// Folder of `*.gold.json` files and the documents they name.
     pub dir: PathBuf,
+}
+
+/// `dateline eval-ner`.
+#[derive(Debug, Args)]
+pub struct EvalNerArgs {
+    /// The gold entity file.
+    pub file: PathBuf,
+    /// Score this system output instead of dateline's own.
+    #[arg(long, value_name = "FILE")]
+    pub predictions: Option<PathBuf>,
+    /// Also write the predictions scored, in the --predictions format, to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub save_predictions: Option<PathBuf>,
 }
 
 /// `dateline bench`.
@@ -153,6 +228,21 @@ pub enum BenchWhat {
         /// Articles per store transaction.
         #[arg(long, default_value_t = 500)]
         batch: u32,
+    },
+    /// Time each analysis stage on PATHs held in memory: words/s after each stage, one core.
+    ///
+    /// Stage k's cost is the time of stages 1..=k minus that of stages 1..k. Words are
+    /// whitespace-separated words of the articles' content zones.
+    Stages {
+        /// Files or directories to read.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Read at most this many articles.
+        #[arg(long)]
+        limit: Option<usize>,
+        /// Repeat each timing this many times and keep the fastest.
+        #[arg(long, default_value_t = 3)]
+        repeat: u32,
     },
 }
 

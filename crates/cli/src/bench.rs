@@ -35,6 +35,11 @@ pub fn run(ctx: &Ctx, a: BenchArgs) -> Result<u8> {
             parse_only,
             batch,
         } => ingest(ctx, &paths, parse_only, batch as usize),
+        BenchWhat::Stages {
+            paths,
+            limit,
+            repeat,
+        } => stages(ctx, &paths, limit, repeat.max(1)),
     }
 }
 
@@ -57,11 +62,19 @@ fn ingest(ctx: &Ctx, paths: &[PathBuf], parse_only: bool, batch: usize) -> Resul
         }
         None => tmp.clone(),
     };
+    let pipeline = ctx.pipeline()?;
     let sum = if parse_only {
-        ingest_into(None, paths, batch, ctx.progress_hidden(), false)?
+        ingest_into(&pipeline, None, paths, batch, ctx.progress_hidden(), false)?
     } else {
         let mut store = dateline_store::Store::open(&dir)?;
-        ingest_into(Some(&mut store), paths, batch, ctx.progress_hidden(), true)?
+        ingest_into(
+            &pipeline,
+            Some(&mut store),
+            paths,
+            batch,
+            ctx.progress_hidden(),
+            true,
+        )?
     };
     if ctx.data.is_none() {
         let _ = std::fs::remove_dir_all(&tmp);
@@ -112,6 +125,112 @@ fn ingest(ctx: &Ctx, paths: &[PathBuf], parse_only: bool, batch: usize) -> Resul
         )?;
         if let Some(m) = r.peak_rss_mb {
             writeln!(out, "METRIC:ingest.peak_rss:{m:.1}:MB")?;
+        }
+    }
+    Ok(EXIT_OK)
+}
+
+#[derive(Serialize)]
+struct StageTiming {
+    stages: Vec<String>,
+    seconds: f64,
+    words_per_s: f64,
+    articles_per_s: f64,
+    stage_seconds: f64,
+    stage_share: f64,
+}
+
+fn stages(ctx: &Ctx, paths: &[PathBuf], limit: Option<usize>, repeat: u32) -> Result<u8> {
+    let (inputs, _) = dateline_ingest::discover(paths);
+    let opts = dateline_ingest::ReadOptions::default();
+    let mut articles = Vec::new();
+    'read: for input in &inputs {
+        let mut done = false;
+        dateline_ingest::read_input(input, &opts, &mut |item| {
+            if let dateline_ingest::Item::Article(a, _) = item {
+                if limit.is_none_or(|l| articles.len() < l) {
+                    articles.push(*a);
+                } else {
+                    done = true;
+                }
+            }
+        });
+        if done {
+            break 'read;
+        }
+    }
+    let words: usize = articles
+        .iter()
+        .map(|a| {
+            a.zones
+                .iter()
+                .filter(|z| z.kind.is_content() && z.kind != dateline_model::ZoneKind::Dateline)
+                .map(|z| a.slice(z.span).split_whitespace().count())
+                .sum::<usize>()
+        })
+        .sum();
+    let full = ctx.pipeline()?;
+    let n = full.len();
+    let mut rows: Vec<StageTiming> = Vec::new();
+    let mut prev = 0.0;
+    for k in 1..=n {
+        let p = ctx.pipeline()?.prefix(k);
+        let mut best = f64::MAX;
+        for _ in 0..repeat {
+            let t = std::time::Instant::now();
+            for a in &articles {
+                std::hint::black_box(p.analyse(a));
+            }
+            best = best.min(t.elapsed().as_secs_f64());
+        }
+        rows.push(StageTiming {
+            stages: p.id(),
+            seconds: best,
+            words_per_s: words as f64 / best.max(1e-9),
+            articles_per_s: articles.len() as f64 / best.max(1e-9),
+            stage_seconds: (best - prev).max(0.0),
+            stage_share: 0.0,
+        });
+        prev = best;
+    }
+    let total = rows.last().map_or(0.0, |r| r.seconds);
+    for r in &mut rows {
+        r.stage_share = r.stage_seconds / total.max(1e-9);
+    }
+    let mut out = std::io::stdout().lock();
+    if ctx.json {
+        serde_json::to_writer(
+            &mut out,
+            &serde_json::json!({"articles": articles.len(), "words": words, "timings": rows, "peak_rss_mb": peak_rss_mb()}),
+        )?;
+        writeln!(out)?;
+    } else {
+        writeln!(
+            out,
+            "{} articles, {} words, one core, best of {repeat}",
+            articles.len(),
+            words
+        )?;
+        for r in &rows {
+            let last = r.stages.last().cloned().unwrap_or_default();
+            writeln!(
+                out,
+                "  + {:<18} {:>8.3} s  {:>10.0} words/s  {:>8.0} articles/s  stage {:>5.1}%",
+                last,
+                r.seconds,
+                r.words_per_s,
+                r.articles_per_s,
+                r.stage_share * 100.0
+            )?;
+            let name = last.split('@').next().unwrap_or("").replace('.', "_");
+            writeln!(
+                out,
+                "METRIC:stages.{name}.cum_words_per_s:{:.0}:words/s",
+                r.words_per_s
+            )?;
+        }
+        if let Some(m) = peak_rss_mb() {
+            writeln!(out, "METRIC:stages.peak_rss:{m:.1}:MB")?;
         }
     }
     Ok(EXIT_OK)

@@ -18,6 +18,7 @@ use crate::{EXIT_OK, EXIT_PARTIAL};
 pub fn run(cli: Cli) -> Result<u8> {
     let ctx = Ctx {
         data: cli.data,
+        kb: cli.kb,
         json: cli.json,
         quiet: cli.quiet,
     };
@@ -26,6 +27,10 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Articles(a) => articles(&ctx, a),
         Command::Show(a) => show(&ctx, a),
         Command::Eval(a) => eval(&ctx, a),
+        Command::Entities(a) => entities(&ctx, a),
+        Command::EvalNer(a) => eval_ner(&ctx, a),
+        Command::Actors(a) => actors(&ctx, a),
+        Command::Kb(a) => kb(&ctx, a),
         Command::Bench(a) => crate::bench::run(&ctx, a),
     }
 }
@@ -33,6 +38,7 @@ pub fn run(cli: Cli) -> Result<u8> {
 /// Global options, resolved.
 pub struct Ctx {
     pub data: Option<PathBuf>,
+    pub kb: Option<PathBuf>,
     pub json: bool,
     pub quiet: bool,
 }
@@ -69,6 +75,11 @@ impl Ctx {
         self.open_store()
     }
 
+    /// The analysis pipeline over the knowledge base in use.
+    pub fn pipeline(&self) -> Result<dateline_pipeline::Pipeline> {
+        Ok(job::pipeline(job::knowledge_base(self.kb.as_deref())?))
+    }
+
     pub fn progress_hidden(&self) -> bool {
         self.quiet || self.json
     }
@@ -92,6 +103,7 @@ pub struct IngestSummary {
 
 /// Reads `paths` into `store` in batches of `batch` articles. Shared by `ingest` and `bench`.
 pub fn ingest_into(
+    pipeline: &dateline_pipeline::Pipeline,
     store: Option<&mut Store>,
     paths: &[PathBuf],
     batch: usize,
@@ -99,7 +111,6 @@ pub fn ingest_into(
     analyse: bool,
 ) -> Result<IngestSummary> {
     let start = Instant::now();
-    let pipeline = dateline_pipeline::default_pipeline();
     let opts = ReadOptions::default();
     let (inputs, problems) = job::discover(paths);
     let mut sum = IngestSummary {
@@ -137,7 +148,7 @@ pub fn ingest_into(
             Ok(())
         };
     let noop = dateline_pipeline::Pipeline::new(Vec::new()).expect("empty pipeline is valid");
-    let pipe = if analyse { &pipeline } else { &noop };
+    let pipe = if analyse { pipeline } else { &noop };
     for input in &inputs {
         let mut err: Option<anyhow::Error> = None;
         job::process_input(input, &opts, pipe, &mut |p| match p {
@@ -179,8 +190,10 @@ pub fn ingest_into(
 }
 
 fn ingest(ctx: &Ctx, a: IngestArgs) -> Result<u8> {
+    let pipeline = ctx.pipeline()?;
     let mut store = ctx.open_store()?;
     let sum = ingest_into(
+        &pipeline,
         Some(&mut store),
         &a.paths,
         a.batch as usize,
@@ -461,7 +474,7 @@ fn eval(ctx: &Ctx, a: EvalArgs) -> Result<u8> {
     if docs.is_empty() {
         bail!("no *.gold.json files in {}", a.dir.display());
     }
-    let pipeline = dateline_pipeline::default_pipeline();
+    let pipeline = ctx.pipeline()?;
     let opts = ReadOptions::default();
     let mut report = dateline_eval::Report::new();
     let mut failed = 0;
@@ -518,4 +531,237 @@ fn read_one(
         });
     }
     first.ok_or_else(|| error.unwrap_or_else(|| "no article in the document".to_string()))
+}
+
+fn entities(ctx: &Ctx, a: crate::args::EntitiesArgs) -> Result<u8> {
+    let store = ctx.open_existing_store()?;
+    let Some(article) = store.article(&a.id)? else {
+        eprintln!("dateline: no article with id `{}`", a.id);
+        return Ok(EXIT_PARTIAL);
+    };
+    let analysis = store.analysis(article.id.as_str())?;
+    let Some(list) = analysis.and_then(|an| an.entities) else {
+        eprintln!(
+            "dateline: the entity stage has not run on {} (ingest it again with this version)",
+            article.id
+        );
+        return Ok(EXIT_PARTIAL);
+    };
+    let mut out = std::io::stdout().lock();
+    if ctx.json {
+        for e in &list {
+            serde_json::to_writer(&mut out, e)?;
+            writeln!(out)?;
+        }
+        return Ok(EXIT_OK);
+    }
+    let rows: Vec<Vec<String>> = list
+        .iter()
+        .map(|e| {
+            let mut forms: Vec<&str> = Vec::new();
+            for m in &e.mentions {
+                if !forms.contains(&m.text.as_str()) {
+                    forms.push(&m.text);
+                }
+            }
+            vec![
+                e.id.clone(),
+                e.kind.label().to_string(),
+                e.name.clone(),
+                e.actor.clone().unwrap_or_default(),
+                e.wikidata.clone().unwrap_or_default(),
+                e.mentions.len().to_string(),
+                forms.join(" | "),
+            ]
+        })
+        .collect();
+    write!(
+        out,
+        "{}",
+        output::table(
+            &["id", "type", "name", "actor", "wikidata", "n", "mentions"],
+            &rows,
+            60
+        )
+    )?;
+    Ok(EXIT_OK)
+}
+
+fn actors(ctx: &Ctx, a: crate::args::ActorsArgs) -> Result<u8> {
+    let kb = job::knowledge_base(ctx.kb.as_deref())?;
+    let hits = kb.search(&a.query, a.limit);
+    let mut out = std::io::stdout().lock();
+    if ctx.json {
+        for h in &hits {
+            serde_json::to_writer(
+                &mut out,
+                &serde_json::json!({"kind": h.kind, "name": h.name, "code": h.code, "wikidata": h.wikidata, "detail": h.detail}),
+            )?;
+            writeln!(out)?;
+        }
+    } else {
+        let rows: Vec<Vec<String>> = hits
+            .iter()
+            .map(|h| {
+                vec![
+                    h.kind.to_string(),
+                    h.name.clone(),
+                    h.code.clone().unwrap_or_default(),
+                    h.wikidata.clone().unwrap_or_default(),
+                    h.detail.clone(),
+                ]
+            })
+            .collect();
+        write!(
+            out,
+            "{}",
+            output::table(&["kind", "name", "code", "wikidata", "detail"], &rows, 60)
+        )?;
+    }
+    Ok(if hits.is_empty() {
+        EXIT_PARTIAL
+    } else {
+        EXIT_OK
+    })
+}
+
+fn kb(ctx: &Ctx, a: crate::args::KbArgs) -> Result<u8> {
+    let mut out = std::io::stdout().lock();
+    match a.what {
+        crate::args::KbWhat::Validate { dir } => {
+            if !dir.is_dir() {
+                anyhow::bail!("{} is not a folder", dir.display());
+            }
+            let problems = dateline_kb::Kb::validate_dir(&dir);
+            if ctx.json {
+                for d in &problems {
+                    serde_json::to_writer(&mut out, d)?;
+                    writeln!(out)?;
+                }
+            } else {
+                for d in &problems {
+                    writeln!(
+                        out,
+                        "{}: {d}",
+                        if d.severity == Severity::Error {
+                            "error"
+                        } else {
+                            "warning"
+                        }
+                    )?;
+                }
+                writeln!(out, "{} problems in {}", problems.len(), dir.display())?;
+            }
+            Ok(if problems.iter().any(|d| d.severity == Severity::Error) {
+                EXIT_PARTIAL
+            } else {
+                EXIT_OK
+            })
+        }
+        crate::args::KbWhat::Stats => {
+            let kb = job::knowledge_base(ctx.kb.as_deref())?;
+            if ctx.json {
+                let counts: serde_json::Map<String, serde_json::Value> = kb
+                    .stats()
+                    .into_iter()
+                    .map(|(k, n)| (k.to_string(), n.into()))
+                    .collect();
+                serde_json::to_writer(
+                    &mut out,
+                    &serde_json::json!({"version": kb.version, "counts": counts, "sources": kb.sources}),
+                )?;
+                writeln!(out)?;
+            } else {
+                writeln!(out, "version  {}", kb.version)?;
+                for (k, n) in kb.stats() {
+                    writeln!(out, "{k:<9}{n}")?;
+                }
+                for s in &kb.sources {
+                    writeln!(out, "source   {s}")?;
+                }
+            }
+            Ok(EXIT_OK)
+        }
+    }
+}
+
+fn eval_ner(ctx: &Ctx, a: crate::args::EvalNerArgs) -> Result<u8> {
+    use dateline_eval::ner::{self, PredMention};
+    let docs = ner::load_entities(&a.file)?;
+    let preds: Vec<Vec<PredMention>> = match &a.predictions {
+        Some(p) => {
+            let text =
+                std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?;
+            let mut out = Vec::new();
+            for (i, line) in text
+                .lines()
+                .enumerate()
+                .filter(|(_, l)| !l.trim().is_empty())
+            {
+                #[derive(serde::Deserialize)]
+                struct Doc {
+                    mentions: Vec<PredMention>,
+                }
+                let d: Doc = serde_json::from_str(line)
+                    .with_context(|| format!("{}:{}", p.display(), i + 1))?;
+                out.push(d.mentions);
+            }
+            out
+        }
+        None => {
+            let pipeline = ctx.pipeline()?;
+            docs.iter()
+                .map(|d| {
+                    let mut article = Article::new(d.text.clone(), None);
+                    let mut offset = 0usize;
+                    for line in d.text.split('\n') {
+                        let n = line.chars().count();
+                        if !line.trim().is_empty() {
+                            article.zones.push(dateline_model::Zone::new(
+                                ZoneKind::Paragraph,
+                                dateline_model::Span::new(offset, offset + n),
+                            ));
+                        }
+                        offset += n + 1;
+                    }
+                    let analysis = pipeline.analyse(&article);
+                    analysis
+                        .entities
+                        .unwrap_or_default()
+                        .iter()
+                        .flat_map(|e| {
+                            e.mentions.iter().map(move |m| PredMention {
+                                start: m.span.start,
+                                end: m.span.end,
+                                label: e.kind.label().to_string(),
+                                cluster: Some(e.id.clone()),
+                            })
+                        })
+                        .collect()
+                })
+                .collect()
+        }
+    };
+    if let Some(path) = &a.save_predictions {
+        let mut f = std::io::BufWriter::new(
+            std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?,
+        );
+        for p in &preds {
+            serde_json::to_writer(&mut f, &serde_json::json!({ "mentions": p }))?;
+            writeln!(f)?;
+        }
+    }
+    let report = ner::score(&docs, &preds);
+    let mut out = std::io::stdout().lock();
+    if ctx.json {
+        serde_json::to_writer_pretty(&mut out, &report)?;
+        writeln!(out)?;
+    } else {
+        write!(out, "{}", report.render())?;
+        for (c, p) in &report.classes {
+            writeln!(out, "METRIC:ner.{}.f1:{:.3}:", c.to_lowercase(), p.f1())?;
+        }
+        writeln!(out, "METRIC:ner.coref.f1:{:.3}:", report.coref.f1())?;
+    }
+    Ok(EXIT_OK)
 }

@@ -19,6 +19,36 @@ pub enum Processed {
     Failed(Diagnostic),
 }
 
+/// The knowledge base in use: the built-in one, extended by `--kb DIR` when given. Loaded
+/// once per process and kept for its lifetime.
+pub fn knowledge_base(dir: Option<&std::path::Path>) -> anyhow::Result<&'static dateline_kb::Kb> {
+    match dir {
+        None => Ok(dateline_kb::Kb::embedded()),
+        Some(d) => {
+            let kb = dateline_kb::Kb::load_dir(d)
+                .map_err(|e| anyhow::anyhow!("knowledge base {}: {e}", d.display()))?;
+            Ok(Box::leak(Box::new(kb)))
+        }
+    }
+}
+
+/// The full analysis pipeline over the given knowledge base: sentences → POS → entities → time.
+pub fn pipeline(kb: &'static dateline_kb::Kb) -> Pipeline {
+    let linker: &'static dateline_entities::Linker =
+        if std::ptr::eq(kb, dateline_kb::Kb::embedded()) {
+            dateline_entities::Linker::embedded()
+        } else {
+            Box::leak(Box::new(dateline_entities::Linker::new(kb)))
+        };
+    Pipeline::new(vec![
+        Box::new(dateline_text::SentenceStage::new()),
+        Box::new(dateline_text::PosStage::new()),
+        Box::new(dateline_entities::EntityStage::with_linker(linker)),
+        // TIMESTAGE Box::new(dateline_time::TimeStage::new()),
+    ])
+    .expect("the default stage order is valid")
+}
+
 /// Expands paths into inputs; unreadable entries come back as diagnostics.
 pub fn discover(paths: &[PathBuf]) -> (Vec<Input>, Vec<Diagnostic>) {
     dateline_ingest::discover(paths)

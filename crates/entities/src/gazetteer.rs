@@ -65,11 +65,25 @@ pub fn norm(tok: &str) -> std::borrow::Cow<'_, str> {
 impl Gazetteer {
     /// Indexes every name in `kb`, tokenised by `seg` exactly as article text is.
     pub fn build(kb: &Kb, seg: &Segmenter) -> Gazetteer {
-        let mut g = Gazetteer { names: HashMap::new(), first: HashMap::new(), surnames: HashMap::new() };
-        let tok = |s: &str| -> Vec<String> { seg.tokenize(s).into_iter().map(|r| norm(&s[r]).into_owned()).collect() };
+        let mut g = Gazetteer {
+            names: HashMap::new(),
+            first: HashMap::new(),
+            surnames: HashMap::new(),
+        };
+        let tok = |s: &str| -> Vec<String> {
+            seg.tokenize(s)
+                .into_iter()
+                .map(|r| norm(&s[r]).into_owned())
+                .collect()
+        };
         let add = |name: &str, t: Target, g: &mut Gazetteer| {
             let name = name.trim();
-            if name.is_empty() || !name.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()) {
+            if name.is_empty()
+                || !name
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+            {
                 return;
             }
             let toks = tok(name);

@@ -61,7 +61,11 @@ impl Lexicon {
             let first = cols.next().unwrap_or("").trim();
             match section {
                 "person_titles" => {
-                    let code = cols.next().map(str::trim).filter(|c| !c.is_empty() && *c != "-").map(str::to_string);
+                    let code = cols
+                        .next()
+                        .map(str::trim)
+                        .filter(|c| !c.is_empty() && *c != "-")
+                        .map(str::to_string);
                     let gender = match cols.next().map(str::trim) {
                         Some("m") => Some(Gender::Male),
                         Some("f") => Some(Gender::Female),

@@ -61,7 +61,11 @@ impl Linker {
     /// A linker over `kb` with the default lexicon.
     pub fn new(kb: &'static Kb) -> Linker {
         let seg = Segmenter::new();
-        Linker { kb, gaz: Gazetteer::build(kb, &seg), lex: Lexicon::parse(lexicon::DEFAULT) }
+        Linker {
+            kb,
+            gaz: Gazetteer::build(kb, &seg),
+            lex: Lexicon::parse(lexicon::DEFAULT),
+        }
     }
 
     /// The linker over the embedded knowledge base, built once per process.
@@ -89,7 +93,9 @@ pub struct EntityStage {
 impl EntityStage {
     /// The stage over the embedded knowledge base.
     pub fn new() -> EntityStage {
-        EntityStage { linker: Linker::embedded() }
+        EntityStage {
+            linker: Linker::embedded(),
+        }
     }
 
     /// The stage over a given linker (e.g. built from a user's `--kb DIR`).

@@ -2,7 +2,9 @@
 use std::collections::HashMap;
 
 use dateline_kb::Kb;
-use dateline_model::{Analysis, Article, Entity, EntityType, Mention, Pos, TextIndex, Token, ZoneKind};
+use dateline_model::{
+    Analysis, Article, Entity, EntityType, Mention, Pos, TextIndex, Token, ZoneKind,
+};
 
 use crate::gazetteer::{norm, Target};
 use crate::lexicon::Gender;
@@ -65,7 +67,12 @@ fn is_acronym(s: &str) -> bool {
 }
 
 fn singular(title: &str) -> String {
-    for (pl, sg) in [("spokesmen", "spokesman"), ("presidents", "president"), ("ministers", "minister"), ("leaders", "leader")] {
+    for (pl, sg) in [
+        ("spokesmen", "spokesman"),
+        ("presidents", "president"),
+        ("ministers", "minister"),
+        ("leaders", "leader"),
+    ] {
         if let Some(stem) = title.strip_suffix(pl) {
             return format!("{stem}{sg}");
         }
@@ -74,9 +81,16 @@ fn singular(title: &str) -> String {
 }
 
 /// Builds the units of every sentence (hyphenated tokens split unless the whole is a name).
-fn units<'t>(linker: &Linker, text: &'t str, tokens: &[Token], analysis: &Analysis) -> Vec<Unit<'t>> {
+fn units<'t>(
+    linker: &Linker,
+    text: &'t str,
+    tokens: &[Token],
+    analysis: &Analysis,
+) -> Vec<Unit<'t>> {
     let mut out = Vec::with_capacity(tokens.len() + 8);
-    let Some(sentences) = analysis.sentences.as_ref() else { return out };
+    let Some(sentences) = analysis.sentences.as_ref() else {
+        return out;
+    };
     for (si, s) in sentences.iter().enumerate() {
         if s.zone == ZoneKind::DisplayDate {
             continue;
@@ -96,6 +110,9 @@ fn units<'t>(linker: &Linker, text: &'t str, tokens: &[Token], analysis: &Analys
         let mut first = true;
         let mut prev_end = usize::MAX;
         for t in toks {
+            // Opening quotes and brackets do not end a sentence's start.
+            let opener = matches!(t.pos, Pos::OQUOTE | Pos::LRB)
+                || matches!(t.text(text), "\"" | "“" | "‘" | "'" | "(" | "[" | "«");
             let w = t.text(text);
             let (bs, be) = (t.start_byte as usize, t.end_byte as usize);
             let space_before = prev_end != bs;
@@ -132,16 +149,26 @@ fn units<'t>(linker: &Linker, text: &'t str, tokens: &[Token], analysis: &Analys
                     off += part.len() + 1;
                 }
             } else {
-                out.push(Unit { text: w, bs, be, pos: t.pos, sent: si as u32, sent_start: first, space_before });
+                out.push(Unit {
+                    text: w,
+                    bs,
+                    be,
+                    pos: t.pos,
+                    sent: si as u32,
+                    sent_start: first,
+                    space_before,
+                });
             }
-            first = false;
+            first = first && opener;
         }
     }
     out
 }
 
 pub(crate) fn run(linker: &Linker, article: &Article, analysis: &Analysis) -> Vec<Entity> {
-    let Some(tokens) = analysis.tokens.as_ref() else { return Vec::new() };
+    let Some(tokens) = analysis.tokens.as_ref() else {
+        return Vec::new();
+    };
     let text = article.text.as_str();
     let u = units(linker, text, tokens, analysis);
     let date = article.published.as_deref();
@@ -168,9 +195,15 @@ pub(crate) fn run(linker: &Linker, article: &Article, analysis: &Analysis) -> Ve
             return matches!(u[k].pos, Pos::NNP | Pos::NNPS)
                 || inner_names.contains(w)
                 || linker.gaz.surnames.contains_key(w)
-                || (u[k].pos == Pos::X && k + 1 < u.len() && same_sent(k, k + 1) && starts_upper(u[k + 1].text));
+                || (u[k].pos == Pos::X
+                    && k + 1 < u.len()
+                    && same_sent(k, k + 1)
+                    && starts_upper(u[k + 1].text));
         }
-        !matches!(u[k].pos, Pos::PRP | Pos::PRPS | Pos::DT | Pos::IN | Pos::CC | Pos::WP | Pos::WDT | Pos::WRB)
+        !matches!(
+            u[k].pos,
+            Pos::PRP | Pos::PRPS | Pos::DT | Pos::IN | Pos::CC | Pos::WP | Pos::WDT | Pos::WRB
+        )
     };
     let mut i = 0;
     while i < u.len() {
@@ -178,7 +211,13 @@ pub(crate) fn run(linker: &Linker, article: &Article, analysis: &Analysis) -> Ve
         let lw = w.to_lowercase();
         if let Some(g) = lex.pronouns.get(lw.as_str()) {
             if matches!(u[i].pos, Pos::PRP | Pos::PRPS | Pos::X) {
-                cands.push(Cand { start: i, end: i + 1, kind: Kind::Pronoun(*g), title: None, cluster: None });
+                cands.push(Cand {
+                    start: i,
+                    end: i + 1,
+                    kind: Kind::Pronoun(*g),
+                    title: None,
+                    cluster: None,
+                });
             }
             i += 1;
             continue;
@@ -196,40 +235,81 @@ pub(crate) fn run(linker: &Linker, article: &Article, analysis: &Analysis) -> Ve
         if let Some((n, targets)) = linker.gaz.longest(&words) {
             let t = targets[0];
             let demonym = matches!(t, Target::Demonym(_) | Target::RegionDemonym(_));
-            let doubtful = u[i].sent_start && n == 1 && !demonym && !matches!(u[i].pos, Pos::NNP | Pos::NNPS | Pos::X);
+            // At a sentence start capitals say nothing, and the tagger is unsure: trust the
+            // knowledge base for countries, capitals, seats and people, and for any name the
+            // article also uses inside a sentence; doubt the rest ("Nice", "Reading").
+            let strong = matches!(
+                t,
+                Target::Country(_) | Target::Capital(_) | Target::Seat(..) | Target::Person(_)
+            );
+            let doubtful = u[i].sent_start
+                && n == 1
+                && !demonym
+                && !strong
+                && !inner_names.contains(w)
+                && !matches!(u[i].pos, Pos::NNP | Pos::NNPS | Pos::X);
             if !doubtful && !(n == 1 && lex.not_names.contains(w)) {
-                cands.push(Cand { start: i, end: i + n, kind: Kind::Name(Some(t)), title: None, cluster: None });
+                cands.push(Cand {
+                    start: i,
+                    end: i + n,
+                    kind: Kind::Name(Some(t)),
+                    title: None,
+                    cluster: None,
+                });
                 i += n;
                 continue;
             }
         }
         // Title words ("Foreign Minister") are not names themselves.
-        if let Some(n) = (1..=lex.max_title_words.min(sent_end - i)).rev().find(|&n| {
-            let key: Vec<String> = u[i..i + n].iter().map(|x| x.text.to_lowercase()).collect();
-            lex.titles.contains_key(&key.join(" "))
-        }) {
+        if let Some(n) = (1..=lex.max_title_words.min(sent_end - i))
+            .rev()
+            .find(|&n| {
+                let key: Vec<String> = u[i..i + n].iter().map(|x| x.text.to_lowercase()).collect();
+                lex.titles.contains_key(&key.join(" "))
+            })
+        {
             i += n;
             continue;
         }
         if is_name_unit(i) {
             let mut j = i + 1;
-            let has_head = |a: usize, b: usize| (a..b).any(|k| lex.org_heads.contains(&u[k].text.to_lowercase()));
+            let has_head = |a: usize, b: usize| {
+                (a..b).any(|k| lex.org_heads.contains(&u[k].text.to_lowercase()))
+            };
             loop {
-                if j < sent_end && is_name_unit(j) && linker.gaz.longest(&[u[j].text]).is_none_or(|_| j > i && !u[j].space_before) {
+                if j < sent_end
+                    && is_name_unit(j)
+                    && linker
+                        .gaz
+                        .longest(&[u[j].text])
+                        .is_none_or(|_| j > i && !u[j].space_before)
+                {
                     j += 1;
                 } else if j + 1 < sent_end
                     && is_name_unit(j + 1)
-                    && ((lex.particles.contains(&u[j].text.to_lowercase()) && !matches!(u[j].text, "of" | "for" | "and" | "the"))
+                    && ((lex.particles.contains(&u[j].text.to_lowercase())
+                        && !matches!(u[j].text, "of" | "for" | "and" | "the"))
                         || (matches!(u[j].text, "of" | "for") && has_head(i, j)))
                 {
                     j += 2;
-                } else if j + 1 < sent_end && u[j].text == "-" && !u[j].space_before && !u[j + 1].space_before && is_name_unit(j + 1) {
+                } else if j + 1 < sent_end
+                    && u[j].text == "-"
+                    && !u[j].space_before
+                    && !u[j + 1].space_before
+                    && is_name_unit(j + 1)
+                {
                     j += 2;
                 } else {
                     break;
                 }
             }
-            cands.push(Cand { start: i, end: j, kind: Kind::Name(None), title: None, cluster: None });
+            cands.push(Cand {
+                start: i,
+                end: j,
+                kind: Kind::Name(None),
+                title: None,
+                cluster: None,
+            });
             i = j;
             continue;
         }
@@ -257,10 +337,18 @@ pub(crate) fn run(linker: &Linker, article: &Article, analysis: &Analysis) -> Ve
         None
     };
     let mut extra: Vec<Cand> = Vec::new();
-    let name_at: HashMap<usize, usize> =
-        cands.iter().enumerate().filter(|(_, c)| matches!(c.kind, Kind::Name(_))).map(|(ci, c)| (c.start, ci)).collect();
-    let name_ending: HashMap<usize, usize> =
-        cands.iter().enumerate().filter(|(_, c)| matches!(c.kind, Kind::Name(_))).map(|(ci, c)| (c.end, ci)).collect();
+    let name_at: HashMap<usize, usize> = cands
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| matches!(c.kind, Kind::Name(_)))
+        .map(|(ci, c)| (c.start, ci))
+        .collect();
+    let name_ending: HashMap<usize, usize> = cands
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| matches!(c.kind, Kind::Name(_)))
+        .map(|(ci, c)| (c.end, ci))
+        .collect();
     let cand_sent: Vec<u32> = cands.iter().map(|c| u[c.start].sent).collect();
     let anchor_before = |s: usize| -> Option<usize> {
         if s == 0 {
@@ -270,7 +358,10 @@ pub(crate) fn run(linker: &Linker, article: &Article, analysis: &Analysis) -> Ve
         if matches!(norm(u[e - 1].text).as_ref(), "'s" | "'") {
             e -= 1;
         }
-        name_ending.get(&e).copied().filter(|&ci| cand_sent[ci] == u[s].sent)
+        name_ending
+            .get(&e)
+            .copied()
+            .filter(|&ci| cand_sent[ci] == u[s].sent)
     };
     for ci in 0..cands.len() {
         if !matches!(cands[ci].kind, Kind::Name(_)) {
@@ -280,7 +371,11 @@ pub(crate) fn run(linker: &Linker, article: &Article, analysis: &Analysis) -> Ve
         let floor = if ci > 0 { cands[ci - 1].end } else { 0 };
         if let Some((ts, title)) = title_ending_at(s, floor) {
             cands[ci].title = Some((singular(&title), anchor_before(ts)));
-        } else if s >= 1 && matches!(u[s - 1].text, "and" | ",") && ci > 0 && cands[ci - 1].end + 1 == s {
+        } else if s >= 1
+            && matches!(u[s - 1].text, "and" | ",")
+            && ci > 0
+            && cands[ci - 1].end + 1 == s
+        {
             // "presidents Vladimir Putin and Donald Trump": the second name shares the title.
             if let Some(t) = cands[ci - 1].title.clone() {
                 cands[ci].title = Some(t);
@@ -289,7 +384,9 @@ pub(crate) fn run(linker: &Linker, article: &Article, analysis: &Analysis) -> Ve
     }
     for k in 0..u.len() {
         // A title phrase not followed by a name.
-        let Some((ts, title)) = title_ending_at(k + 1, 0) else { continue };
+        let Some((ts, title)) = title_ending_at(k + 1, 0) else {
+            continue;
+        };
         if title.ends_with('s') && title != "boss" || name_at.contains_key(&(k + 1)) {
             continue;
         }
@@ -298,13 +395,20 @@ pub(crate) fn run(linker: &Linker, article: &Article, analysis: &Analysis) -> Ve
         }
         let anchor = anchor_before(ts);
         let det_at = anchor.map(|a| cands[a].start).unwrap_or(ts);
-        if det_at == 0 || !matches!(u[det_at - 1].text, "the" | "The") || !same_sent(det_at - 1, k) {
+        if det_at == 0 || !matches!(u[det_at - 1].text, "the" | "The") || !same_sent(det_at - 1, k)
+        {
             continue;
         }
         if anchor.is_none() && lex.titles[&title].code.is_none() {
             continue;
         }
-        extra.push(Cand { start: det_at - 1, end: k + 1, kind: Kind::Title(title, anchor), title: None, cluster: None });
+        extra.push(Cand {
+            start: det_at - 1,
+            end: k + 1,
+            kind: Kind::Title(title, anchor),
+            title: None,
+            cluster: None,
+        });
     }
 
     // 3. Clusters of names.
@@ -313,9 +417,15 @@ pub(crate) fn run(linker: &Linker, article: &Article, analysis: &Analysis) -> Ve
     let span_text = |a: usize, b: usize| &text[u[a].bs..u[b - 1].be];
     let actor_of = |t: Target| -> Option<String> { target_actor(kb, t, date) };
     // Known names first, then unknown multi-word names, then unknown single words.
-    let mut order: Vec<usize> = (0..cands.len()).filter(|&c| matches!(cands[c].kind, Kind::Name(Some(_)))).collect();
-    order.extend((0..cands.len()).filter(|&c| matches!(cands[c].kind, Kind::Name(None)) && cands[c].end - cands[c].start > 1));
-    order.extend((0..cands.len()).filter(|&c| matches!(cands[c].kind, Kind::Name(None)) && cands[c].end - cands[c].start == 1));
+    let mut order: Vec<usize> = (0..cands.len())
+        .filter(|&c| matches!(cands[c].kind, Kind::Name(Some(_))))
+        .collect();
+    order.extend((0..cands.len()).filter(|&c| {
+        matches!(cands[c].kind, Kind::Name(None)) && cands[c].end - cands[c].start > 1
+    }));
+    order.extend((0..cands.len()).filter(|&c| {
+        matches!(cands[c].kind, Kind::Name(None)) && cands[c].end - cands[c].start == 1
+    }));
     for ci in order {
         let c = cands[ci].clone();
         let surface = span_text(c.start, c.end).to_string();
@@ -360,7 +470,8 @@ pub(crate) fn run(linker: &Linker, article: &Article, analysis: &Analysis) -> Ve
                         .or_else(|| {
                             // ... or a person the knowledge base knows by that surname alone.
                             let people = linker.gaz.surnames.get(&last)?;
-                            if people.len() != 1 || c.title.is_none() && u[c.start].pos != Pos::NNP {
+                            if people.len() != 1 || c.title.is_none() && u[c.start].pos != Pos::NNP
+                            {
                                 return None;
                             }
                             let t = Target::Person(people[0]);
@@ -399,7 +510,11 @@ pub(crate) fn run(linker: &Linker, article: &Article, analysis: &Analysis) -> Ve
                 let etype = type_unknown(linker, &u, &c);
                 key = format!("name:{}:{}", etype.label(), norm(&surface));
                 if !by_key.contains_key(&key) {
-                    let gender = if etype == EntityType::Person { lex.first_names.get(u[c.start].text).copied() } else { None };
+                    let gender = if etype == EntityType::Person {
+                        lex.first_names.get(u[c.start].text).copied()
+                    } else {
+                        None
+                    };
                     new_cluster = Some(Cluster {
                         etype,
                         target: None,
@@ -446,7 +561,9 @@ pub(crate) fn run(linker: &Linker, article: &Article, analysis: &Analysis) -> Ve
     let first_extra = all.len();
     all.extend(extra);
     for ci in first_extra..all.len() {
-        let Kind::Title(title, anchor) = all[ci].kind.clone() else { continue };
+        let Kind::Title(title, anchor) = all[ci].kind.clone() else {
+            continue;
+        };
         let anchor_code = anchor.and_then(|a| cluster_actor(&all, &clusters, a));
         let country = anchor_code.as_deref().map(|c| &c[..c.len().min(3)]);
         let sg = singular(&title);
@@ -456,14 +573,21 @@ pub(crate) fn run(linker: &Linker, article: &Article, analysis: &Analysis) -> Ve
             .filter(|(_, cl)| cl.etype == EntityType::Person)
             .filter(|(_, cl)| {
                 let by_text = cl.titles.iter().any(|(t, a)| {
-                    *t == sg && (country.is_none() || a.as_deref().map(|a| &a[..a.len().min(3)]) == country)
+                    *t == sg
+                        && (country.is_none()
+                            || a.as_deref().map(|a| &a[..a.len().min(3)]) == country)
                 });
                 let by_kb = match cl.target {
                     Some(Target::Person(p)) => {
                         let roles = &kb.people[p as usize].roles;
                         Kb::code_on(roles, date).is_some_and(|r| {
-                            r.role.as_deref().is_some_and(|role| role.to_lowercase().contains(&sg))
-                                && country.is_none_or(|c| r.code.starts_with(c) || anchor_code.as_deref() == Some(r.code.as_str()))
+                            r.role
+                                .as_deref()
+                                .is_some_and(|role| role.to_lowercase().contains(&sg))
+                                && country.is_none_or(|c| {
+                                    r.code.starts_with(c)
+                                        || anchor_code.as_deref() == Some(r.code.as_str())
+                                })
                         })
                     }
                     _ => false,
@@ -478,10 +602,14 @@ pub(crate) fn run(linker: &Linker, article: &Article, analysis: &Analysis) -> Ve
         }
     }
     // Mentions in text order, to find the salient person before each pronoun.
-    let mut by_pos: Vec<usize> = (0..all.len()).filter(|&c| all[c].cluster.is_some()).collect();
+    let mut by_pos: Vec<usize> = (0..all.len())
+        .filter(|&c| all[c].cluster.is_some())
+        .collect();
     by_pos.sort_by_key(|&c| all[c].start);
     for ci in 0..all.len() {
-        let Kind::Pronoun(g) = all[ci].kind else { continue };
+        let Kind::Pronoun(g) = all[ci].kind else {
+            continue;
+        };
         let here = all[ci].start;
         let s = u[here].sent;
         let mut chosen = None;
@@ -495,7 +623,8 @@ pub(crate) fn run(linker: &Linker, article: &Article, analysis: &Analysis) -> Ve
                 u[c.start].sent == sent
                     && (back > 0 || c.end <= here)
                     && c.cluster.is_some_and(|k| {
-                        clusters[k].etype == EntityType::Person && clusters[k].gender.is_none_or(|cg| cg == g)
+                        clusters[k].etype == EntityType::Person
+                            && clusters[k].gender.is_none_or(|cg| cg == g)
                     })
             });
             if let Some(m) = first_person {
@@ -516,7 +645,13 @@ pub(crate) fn run(linker: &Linker, article: &Article, analysis: &Analysis) -> Ve
     let mut firsts: Vec<(usize, usize)> = clusters
         .iter()
         .enumerate()
-        .filter_map(|(k, cl)| cl.mentions.iter().map(|&m| all[m].start).min().map(|s| (s, k)))
+        .filter_map(|(k, cl)| {
+            cl.mentions
+                .iter()
+                .map(|&m| all[m].start)
+                .min()
+                .map(|s| (s, k))
+        })
         .collect();
     firsts.sort();
     let mut out = Vec::with_capacity(firsts.len());
@@ -530,7 +665,11 @@ pub(crate) fn run(linker: &Linker, article: &Article, analysis: &Analysis) -> Ve
             .map(|&m| {
                 let c = &all[m];
                 let (bs, be) = (u[c.start].bs, u[c.end - 1].be);
-                Mention { span: index.span(bs, be), text: text[bs..be].to_string(), sentence: Some(u[c.start].sent) }
+                Mention {
+                    span: index.span(bs, be),
+                    text: text[bs..be].to_string(),
+                    sentence: Some(u[c.start].sent),
+                }
             })
             .collect();
         let name = if cl.target.is_none() && cl.etype == EntityType::Person {
@@ -568,7 +707,10 @@ fn type_unknown(linker: &Linker, u: &[Unit], c: &Cand) -> EntityType {
         return EntityType::Person;
     }
     let words: Vec<&str> = u[c.start..c.end].iter().map(|x| x.text).collect();
-    if words.iter().any(|w| lex.org_heads.contains(&w.to_lowercase())) {
+    if words
+        .iter()
+        .any(|w| lex.org_heads.contains(&w.to_lowercase()))
+    {
         return EntityType::Org;
     }
     if lex.first_names.contains_key(words[0]) && words.len() > 1 {
@@ -577,8 +719,17 @@ fn type_unknown(linker: &Linker, u: &[Unit], c: &Cand) -> EntityType {
     if words.len() == 1 && is_acronym(words[0]) {
         return EntityType::Org;
     }
-    let prev = if c.start > 0 && u[c.start - 1].sent == u[c.start].sent { Some(u[c.start - 1].text) } else { None };
-    if matches!(prev, Some("in" | "at" | "near" | "from" | "across" | "outside" | "inside" | "In" | "At" | "From")) {
+    let prev = if c.start > 0 && u[c.start - 1].sent == u[c.start].sent {
+        Some(u[c.start - 1].text)
+    } else {
+        None
+    };
+    if matches!(
+        prev,
+        Some(
+            "in" | "at" | "near" | "from" | "across" | "outside" | "inside" | "In" | "At" | "From"
+        )
+    ) {
         return EntityType::Gpe;
     }
     if matches!(prev, Some("the" | "The")) {
@@ -606,21 +757,31 @@ fn target_name(kb: &Kb, t: Target) -> String {
         Target::Region(i) => kb.regions[i as usize].name.clone(),
         Target::Demonym(i) => {
             let c = &kb.countries[i as usize];
-            c.demonyms.first().cloned().unwrap_or_else(|| c.name.clone())
+            c.demonyms
+                .first()
+                .cloned()
+                .unwrap_or_else(|| c.name.clone())
         }
         Target::RegionDemonym(i) => {
             let r = &kb.regions[i as usize];
-            r.demonyms.first().cloned().unwrap_or_else(|| r.name.clone())
+            r.demonyms
+                .first()
+                .cloned()
+                .unwrap_or_else(|| r.name.clone())
         }
     }
 }
 
 fn target_actor(kb: &Kb, t: Target, date: Option<&str>) -> Option<String> {
     match t {
-        Target::Capital(i) | Target::Country(i) | Target::Demonym(i) => Some(kb.countries[i as usize].code.clone()),
+        Target::Capital(i) | Target::Country(i) | Target::Demonym(i) => {
+            Some(kb.countries[i as usize].code.clone())
+        }
         Target::Seat(i, s) => Some(kb.countries[i as usize].seats[s as usize].1.clone()),
         Target::Org(i) => Kb::code_on(&kb.orgs[i as usize].codes, date).map(|c| c.code.clone()),
-        Target::Person(i) => Kb::code_on(&kb.people[i as usize].roles, date).map(|c| c.code.clone()),
+        Target::Person(i) => {
+            Kb::code_on(&kb.people[i as usize].roles, date).map(|c| c.code.clone())
+        }
         Target::Place(i) => kb.places[i as usize].country.clone(),
         Target::Region(i) | Target::RegionDemonym(i) => Some(kb.regions[i as usize].code.clone()),
     }

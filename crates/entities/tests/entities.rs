@@ -10,7 +10,8 @@ fn article(date: &str, text: &str) -> Article {
     for line in text.split('\n') {
         let n = line.chars().count();
         if !line.trim().is_empty() {
-            a.zones.push(Zone::new(ZoneKind::Paragraph, Span::new(off, off + n)));
+            a.zones
+                .push(Zone::new(ZoneKind::Paragraph, Span::new(off, off + n)));
         }
         off += n + 1;
     }
@@ -30,7 +31,12 @@ fn analyse(a: &Article) -> Analysis {
     let ix = a.index();
     for e in an.entities.as_ref().unwrap() {
         for m in &e.mentions {
-            assert_eq!(ix.slice(&a.text, m.span), m.text, "mention span of {}", e.name);
+            assert_eq!(
+                ix.slice(&a.text, m.span),
+                m.text,
+                "mention span of {}",
+                e.name
+            );
         }
     }
     an
@@ -46,7 +52,12 @@ fn find<'a>(an: &'a Analysis, name: &str) -> &'a Entity {
 }
 
 fn names(an: &Analysis) -> Vec<(String, EntityType, Option<String>)> {
-    an.entities.as_ref().unwrap().iter().map(|e| (e.name.clone(), e.kind, e.actor.clone())).collect()
+    an.entities
+        .as_ref()
+        .unwrap()
+        .iter()
+        .map(|e| (e.name.clone(), e.kind, e.actor.clone()))
+        .collect()
 }
 
 fn forms(e: &Entity) -> Vec<&str> {
@@ -61,9 +72,15 @@ fn capitals_and_seats_act_for_their_governments() {
     );
     let an = analyse(&a);
     let kremlin = find(&an, "Kremlin");
-    assert_eq!((kremlin.kind, kremlin.actor.as_deref()), (EntityType::Org, Some("RUSGOV")));
+    assert_eq!(
+        (kremlin.kind, kremlin.actor.as_deref()),
+        (EntityType::Org, Some("RUSGOV"))
+    );
     let moscow = find(&an, "Moscow");
-    assert_eq!((moscow.kind, moscow.actor.as_deref()), (EntityType::Gpe, Some("RUS")));
+    assert_eq!(
+        (moscow.kind, moscow.actor.as_deref()),
+        (EntityType::Gpe, Some("RUS"))
+    );
     assert_eq!(find(&an, "Washington").actor.as_deref(), Some("USA"));
     assert_eq!(find(&an, "White House").actor.as_deref(), Some("USAGOV"));
 }
@@ -89,13 +106,25 @@ fn unknown_names_are_found_and_typed() {
     let an = analyse(&a);
     let halabi = find(&an, "Tarek Halabi");
     assert_eq!(halabi.kind, EntityType::Person);
-    assert_eq!(halabi.actor.as_deref(), Some("LBNGOV"), "country from the adjective, role from the title");
+    assert_eq!(
+        halabi.actor.as_deref(),
+        Some("LBNGOV"),
+        "country from the adjective, role from the title"
+    );
     assert_eq!(halabi.wikidata, None);
-    assert!(forms(halabi).contains(&"Halabi"), "surname joins the full name");
+    assert!(
+        forms(halabi).contains(&"Halabi"),
+        "surname joins the full name"
+    );
     assert_eq!(find(&an, "Olena Marchenko").kind, EntityType::Person);
     assert_eq!(find(&an, "Ministry of Rural Affairs").kind, EntityType::Org);
     assert_eq!(find(&an, "Tyrnavos").kind, EntityType::Gpe);
-    assert!(an.entities.as_ref().unwrap().iter().any(|e| e.kind == EntityType::Norp && e.actor.as_deref() == Some("LBN")));
+    assert!(an
+        .entities
+        .as_ref()
+        .unwrap()
+        .iter()
+        .any(|e| e.kind == EntityType::Norp && e.actor.as_deref() == Some("LBN")));
 }
 
 #[test]
@@ -125,7 +154,13 @@ fn hyphenated_compounds_and_curly_apostrophes() {
     let an = analyse(&a);
     let us = find(&an, "United States");
     assert!(forms(us).contains(&"US"));
-    assert_eq!(forms(find(&an, "Russia")).iter().filter(|f| **f == "Russia").count(), 2);
+    assert_eq!(
+        forms(find(&an, "Russia"))
+            .iter()
+            .filter(|f| **f == "Russia")
+            .count(),
+        2
+    );
     assert!(forms(find(&an, "Volodymyr Zelenskyy")).contains(&"Zelenskyy"));
     let kyiv = find(&an, "Kyiv");
     assert_eq!(forms(kyiv), vec!["Kiev"]);
@@ -135,11 +170,21 @@ fn hyphenated_compounds_and_curly_apostrophes() {
 #[test]
 fn non_latin_names_and_combining_marks_keep_their_spans() {
     // "José" written with a combining acute accent; a Cyrillic place name.
-    let a = article("2025-04-01", "Jose\u{301} Mari\u{301}a Ortega met officials in Київ on Tuesday.");
+    let a = article(
+        "2025-04-01",
+        "Jose\u{301} Mari\u{301}a Ortega met officials in Київ on Tuesday.",
+    );
     let an = analyse(&a);
     let ents = an.entities.as_ref().unwrap();
-    assert!(ents.iter().any(|e| e.name.starts_with("Jose\u{301}") && e.kind == EntityType::Person), "{:#?}", names(&an));
+    assert!(
+        ents.iter()
+            .any(|e| e.name.starts_with("Jose\u{301}") && e.kind == EntityType::Person),
+        "{:#?}",
+        names(&an)
+    );
     assert!(ents.iter().any(|e| e.name == "Київ"), "{:#?}", names(&an));
-    assert!(!ents.iter().any(|e| e.name == "Tuesday"), "weekdays are not entities");
+    assert!(
+        !ents.iter().any(|e| e.name == "Tuesday"),
+        "weekdays are not entities"
+    );
 }
-

@@ -61,6 +61,7 @@ use std::path::{Path, PathBuf};
 use dateline_model::{Analysis, Article};
 
 pub mod gold;
+pub mod ner;
 mod report;
 mod score;
 mod sections;

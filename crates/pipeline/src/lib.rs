@@ -115,6 +115,23 @@ impl Pipeline {
         Ok(Pipeline { stages })
     }
 
+    /// The first `n` stages as a pipeline of their own (benchmarks time each stage as the
+    /// difference between successive prefixes).
+    pub fn prefix(mut self, n: usize) -> Pipeline {
+        self.stages.truncate(n);
+        self
+    }
+
+    /// Number of stages.
+    pub fn len(&self) -> usize {
+        self.stages.len()
+    }
+
+    /// True when the pipeline has no stages.
+    pub fn is_empty(&self) -> bool {
+        self.stages.is_empty()
+    }
+
     /// `name@version` of each stage, in order: the pipeline's identity, recorded with its output.
     pub fn id(&self) -> Vec<String> {
         self.stages
@@ -164,11 +181,6 @@ impl Pipeline {
         }
         analysis
     }
-}
-
-/// The default pipeline with every stage this build has.
-pub fn default_pipeline() -> Pipeline {
-    Pipeline::new(Vec::new()).expect("the default stage order is valid")
 }
 
 #[cfg(test)]
