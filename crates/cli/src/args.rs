@@ -76,6 +76,12 @@ pub enum Command {
     /// Kremlin spokesman", pronouns) with a canonical name, a type (PERSON, ORG, GPE, LOC, NORP),
     /// the CAMEO actor code in force on the article's date, and a Wikidata id where known.
     Entities(EntitiesArgs),
+    /// List stored quotations, direct and reported, with their speakers.
+    ///
+    /// --speaker matches the speaker's canonical name or words, case-insensitively and by
+    /// part: "Peskov" finds quotes of "Dmitry Peskov", including those introduced by "he" or
+    /// "the Kremlin spokesman" once resolved to him.
+    Quotes(QuotesArgs),
     /// Search the actor knowledge base: countries, places, organisations, people and agents.
     Actors(ActorsArgs),
     /// Work with knowledge-base files.
@@ -151,6 +157,29 @@ pub struct ShowArgs {
 pub struct EntitiesArgs {
     /// Article id, or a unique prefix of it.
     pub id: String,
+}
+
+/// `dateline quotes`.
+#[derive(Debug, Args)]
+pub struct QuotesArgs {
+    /// Only quotes of this speaker.
+    #[arg(long)]
+    pub speaker: Option<String>,
+    /// Only quotes of this article (id or unique prefix).
+    #[arg(long)]
+    pub article: Option<String>,
+    /// Only articles published on or after this date (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    pub from: Option<String>,
+    /// Only articles published on or before this date (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    pub to: Option<String>,
+    /// At most this many quotes.
+    #[arg(long, default_value_t = 50)]
+    pub limit: usize,
+    /// Skip this many first.
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
 }
 
 /// `dateline actors`.

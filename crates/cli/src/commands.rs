@@ -28,6 +28,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Show(a) => show(&ctx, a),
         Command::Eval(a) => eval(&ctx, a),
         Command::Entities(a) => entities(&ctx, a),
+        Command::Quotes(a) => quotes(&ctx, a),
         Command::EvalNer(a) => eval_ner(&ctx, a),
         Command::Actors(a) => actors(&ctx, a),
         Command::Kb(a) => kb(&ctx, a),
@@ -764,4 +765,64 @@ fn eval_ner(ctx: &Ctx, a: crate::args::EvalNerArgs) -> Result<u8> {
         writeln!(out, "METRIC:ner.coref.f1:{:.3}:", report.coref.f1())?;
     }
     Ok(EXIT_OK)
+}
+
+fn quotes(ctx: &Ctx, a: crate::args::QuotesArgs) -> Result<u8> {
+    let store = ctx.open_existing_store()?;
+    let article = match &a.article {
+        Some(id) => match store.article(id)? {
+            Some(art) => Some(art.id.to_string()),
+            None => {
+                eprintln!("dateline: no article with id `{id}`");
+                return Ok(EXIT_PARTIAL);
+            }
+        },
+        None => None,
+    };
+    let filter = dateline_store::QuoteFilter {
+        speaker: a.speaker,
+        article,
+        from: a.from,
+        to: a.to,
+        limit: Some(a.limit),
+        offset: a.offset,
+    };
+    let list = store.quotes(&filter)?;
+    let mut out = std::io::stdout().lock();
+    if ctx.json {
+        for q in &list {
+            serde_json::to_writer(&mut out, q)?;
+            writeln!(out)?;
+        }
+    } else {
+        let rows: Vec<Vec<String>> = list
+            .iter()
+            .map(|q| {
+                vec![
+                    q.article_id.clone(),
+                    q.published.clone().unwrap_or_default(),
+                    q.kind.clone(),
+                    q.speaker_name
+                        .clone()
+                        .or_else(|| q.speaker_text.clone())
+                        .unwrap_or_else(|| "(unknown)".into()),
+                    q.text.clone(),
+                ]
+            })
+            .collect();
+        write!(
+            out,
+            "{}",
+            output::table(
+                &["article", "published", "kind", "speaker", "quote"],
+                &rows,
+                90
+            )
+        )?;
+    }
+    Ok(if list.is_empty() {
+        EXIT_PARTIAL
+    } else {
+        EXIT_OK
+    })
 }

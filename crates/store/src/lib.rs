@@ -168,6 +168,100 @@ const INSERT_ARTICLE: &str = "INSERT INTO articles \
      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) \
      ON CONFLICT(id) DO NOTHING";
 
+const INSERT_ENTITY: &str = "INSERT INTO entities \
+    (article_id, entity_id, name, type, actor, wikidata, mentions) VALUES (?, ?, ?, ?, ?, ?, ?)";
+
+const INSERT_QUOTE: &str = "INSERT INTO quotes \
+    (article_id, idx, kind, speaker_name, speaker_text, speaker_entity, start, end, text) \
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+/// Writes the record rows (entities, quotes) of one analysis.
+fn insert_records(
+    tx: &rusqlite::Transaction<'_>,
+    id: &str,
+    analysis: &Analysis,
+) -> rusqlite::Result<()> {
+    if let Some(entities) = &analysis.entities {
+        let mut st = tx.prepare_cached(INSERT_ENTITY)?;
+        for e in entities {
+            st.execute(params![
+                id,
+                e.id,
+                e.name,
+                e.kind.label(),
+                e.actor,
+                e.wikidata,
+                e.mentions.len() as i64
+            ])?;
+        }
+    }
+    if let Some(quotes) = &analysis.quotes {
+        let mut st = tx.prepare_cached(INSERT_QUOTE)?;
+        for (i, q) in quotes.iter().enumerate() {
+            let kind = match q.kind {
+                dateline_model::QuoteKind::Direct => "direct",
+                dateline_model::QuoteKind::Indirect => "indirect",
+                dateline_model::QuoteKind::Mixed => "mixed",
+            };
+            let sp = q.speaker.as_ref();
+            st.execute(params![
+                id,
+                i as i64,
+                kind,
+                sp.and_then(|s| s.name.clone()),
+                sp.map(|s| s.text.clone()),
+                sp.and_then(|s| s.entity.clone()),
+                q.content.start as i64,
+                q.content.end as i64,
+                q.text,
+            ])?;
+        }
+    }
+    Ok(())
+}
+
+/// Which quotes [`Store::quotes`] returns.
+#[derive(Debug, Clone, Default)]
+pub struct QuoteFilter {
+    /// Speaker: matches a canonical name or speaker text that contains it (case-insensitive
+    /// for ASCII), so "Peskov" finds "Dmitry Peskov" and "the Kremlin spokesman" quotes
+    /// resolved to him.
+    pub speaker: Option<String>,
+    /// Only quotes of this article (full id).
+    pub article: Option<String>,
+    /// Inclusive publication-date bounds (YYYY-MM-DD).
+    pub from: Option<String>,
+    /// Inclusive publication-date bounds (YYYY-MM-DD).
+    pub to: Option<String>,
+    /// At most this many.
+    pub limit: Option<usize>,
+    /// Skip this many first.
+    pub offset: usize,
+}
+
+/// One stored quote with its article's date and headline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct QuoteRow {
+    /// The article.
+    pub article_id: String,
+    /// Publication date of the article.
+    pub published: Option<String>,
+    /// Position in the article's quote list.
+    pub index: u32,
+    /// direct, indirect or mixed.
+    pub kind: String,
+    /// Canonical name of the speaker entity.
+    pub speaker_name: Option<String>,
+    /// The speaker's words in the text.
+    pub speaker_text: Option<String>,
+    /// Content span (chars).
+    pub start: u64,
+    /// End of the content span.
+    pub end: u64,
+    /// The quoted or reported content.
+    pub text: String,
+}
+
 const INSERT_ANALYSIS: &str =
     "INSERT INTO analyses (article_id, stages, record_schema, json) VALUES (?1, ?2, ?3, ?4)";
 
@@ -363,6 +457,7 @@ impl Store {
                     insert_analysis
                         .execute(params![id, stages, RECORD_SCHEMA, json])
                         .map_err(err)?;
+                    insert_records(&tx, id, analysis).map_err(err)?;
                     next_seq += 1;
                     outcomes.push(WriteOutcome::Inserted);
                 }
@@ -631,6 +726,62 @@ impl Store {
             }
         }
         Ok(out)
+    }
+
+    /// Stored quotes, filtered, in publication-date then article then position order.
+    pub fn quotes(&self, filter: &QuoteFilter) -> Result<Vec<QuoteRow>, StoreError> {
+        let mut sql = String::from(
+            "SELECT q.article_id, a.published, q.idx, q.kind, q.speaker_name, q.speaker_text, q.start, q.end, q.text \
+             FROM quotes q JOIN articles a ON a.id = q.article_id WHERE 1",
+        );
+        let mut values: Vec<Value> = Vec::new();
+        if let Some(sp) = &filter.speaker {
+            sql.push_str(
+                " AND (q.speaker_name LIKE ? ESCAPE '\\' OR q.speaker_text LIKE ? ESCAPE '\\')",
+            );
+            let pat = format!(
+                "%{}%",
+                sp.replace('\\', "\\\\")
+                    .replace('%', "\\%")
+                    .replace('_', "\\_")
+            );
+            values.push(Value::Text(pat.clone()));
+            values.push(Value::Text(pat));
+        }
+        if let Some(a) = &filter.article {
+            sql.push_str(" AND q.article_id = ?");
+            values.push(Value::Text(a.clone()));
+        }
+        if let Some(from) = &filter.from {
+            sql.push_str(" AND a.published >= ?");
+            values.push(Value::Text(from.clone()));
+        }
+        if let Some(to) = &filter.to {
+            sql.push_str(" AND a.published <= ?");
+            values.push(Value::Text(format!("{to}\u{10FFFF}")));
+        }
+        sql.push_str(
+            " ORDER BY a.published IS NULL, a.published, q.article_id, q.idx LIMIT ? OFFSET ?",
+        );
+        values.push(Value::Integer(filter.limit.map_or(-1, clamp_i64)));
+        values.push(Value::Integer(clamp_i64(filter.offset)));
+        let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map(rusqlite::params_from_iter(values.iter()), |r| {
+                Ok(QuoteRow {
+                    article_id: r.get(0)?,
+                    published: r.get(1)?,
+                    index: r.get::<_, i64>(2)? as u32,
+                    kind: r.get(3)?,
+                    speaker_name: r.get(4)?,
+                    speaker_text: r.get(5)?,
+                    start: r.get::<_, i64>(6)? as u64,
+                    end: r.get::<_, i64>(7)? as u64,
+                    text: r.get(8)?,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<Vec<_>, _>>().map_err(|e| self.err(e))
     }
 
     /// How many articles are stored.

@@ -43,6 +43,49 @@ CREATE TABLE analyses (
     json          TEXT NOT NULL                  -- JSON of model::Analysis
 );
 "#,
+    // 2: entities and quotes as rows, for queries across articles (quotes by speaker, entities
+    // by actor). Rows of analyses stored before this migration are filled in from their JSON.
+    r#"
+CREATE TABLE entities (
+    article_id TEXT NOT NULL REFERENCES articles(id),
+    entity_id  TEXT NOT NULL,                    -- model::Entity::id, unique per article
+    name       TEXT NOT NULL,
+    type       TEXT NOT NULL,                    -- PERSON, ORG, GPE, LOC, NORP
+    actor      TEXT,                             -- CAMEO actor code on the article's date
+    wikidata   TEXT,
+    mentions   INTEGER NOT NULL,
+    PRIMARY KEY (article_id, entity_id)
+);
+CREATE INDEX entities_name  ON entities(name COLLATE NOCASE);
+CREATE INDEX entities_actor ON entities(actor);
+
+CREATE TABLE quotes (
+    article_id     TEXT NOT NULL REFERENCES articles(id),
+    idx            INTEGER NOT NULL,             -- position in the analysis' quote list
+    kind           TEXT NOT NULL,                -- direct, indirect, mixed
+    speaker_name   TEXT,                         -- canonical name of the speaker entity
+    speaker_text   TEXT,                         -- the speaker's words in the text
+    speaker_entity TEXT,                         -- model::Entity::id
+    start          INTEGER NOT NULL,             -- content span, chars
+    end            INTEGER NOT NULL,
+    text           TEXT NOT NULL,
+    PRIMARY KEY (article_id, idx)
+);
+CREATE INDEX quotes_speaker_name ON quotes(speaker_name COLLATE NOCASE);
+
+INSERT INTO entities
+SELECT a.article_id, json_extract(e.value, '$.id'), json_extract(e.value, '$.name'),
+       json_extract(e.value, '$.type'), json_extract(e.value, '$.actor'),
+       json_extract(e.value, '$.wikidata'), json_array_length(e.value, '$.mentions')
+FROM analyses a, json_each(a.json, '$.entities') e;
+
+INSERT INTO quotes
+SELECT a.article_id, q.key, json_extract(q.value, '$.kind'),
+       json_extract(q.value, '$.speaker.name'), json_extract(q.value, '$.speaker.text'),
+       json_extract(q.value, '$.speaker.entity'), json_extract(q.value, '$.content.start'),
+       json_extract(q.value, '$.content.end'), json_extract(q.value, '$.text')
+FROM analyses a, json_each(a.json, '$.quotes') q;
+"#,
 ];
 
 /// Tables that are schema or run bookkeeping rather than content: [`crate::Store::dump`]

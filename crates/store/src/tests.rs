@@ -996,3 +996,103 @@ fn write_throughput() {
         );
     }
 }
+
+#[test]
+fn entity_and_quote_rows_are_written_and_queried_by_speaker() {
+    let mut store = Store::open_in_memory().unwrap();
+    let a = story(
+        "Kovalenko speaks",
+        "She said peace would come. Others were silent.",
+    );
+    let mut an = rich_analysis(&a);
+    if let Some(q) = an.quotes.as_mut() {
+        q[0].speaker.as_mut().unwrap().name = Some("Олена Коваль".into());
+    }
+    let b = story("Nothing said", "The ministry published figures.");
+    let bn = Analysis::empty(b.id.clone());
+    store.write_batch(&[(a.clone(), an), (b, bn)]).unwrap();
+
+    let all = store.quotes(&QuoteFilter::default()).unwrap();
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].kind, "direct");
+    assert_eq!(all[0].text, "«Мир»");
+    assert_eq!(all[0].article_id, a.id.as_str());
+    // Part of the canonical name finds the quote; another name does not.
+    assert_eq!(
+        store
+            .quotes(&QuoteFilter {
+                speaker: Some("Коваль".into()),
+                ..Default::default()
+            })
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(
+        store
+            .quotes(&QuoteFilter {
+                speaker: Some("she".into()),
+                ..Default::default()
+            })
+            .unwrap()
+            .len(),
+        1
+    );
+    assert!(store
+        .quotes(&QuoteFilter {
+            speaker: Some("Peskov".into()),
+            ..Default::default()
+        })
+        .unwrap()
+        .is_empty());
+    assert!(store
+        .quotes(&QuoteFilter {
+            speaker: Some("%".into()),
+            ..Default::default()
+        })
+        .unwrap()
+        .is_empty());
+    let dump = store.dump().unwrap();
+    assert!(dump
+        .iter()
+        .any(|l| l.starts_with("entities\t") && l.contains("UKRGOV")));
+    assert!(dump.iter().any(|l| l.starts_with("quotes\t")));
+}
+
+#[test]
+fn migration_2_fills_rows_from_analyses_stored_before_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DB_FILE);
+    let a = story("Kovalenko speaks", "She said peace would come.");
+    let an = rich_analysis(&a);
+    {
+        // A store at schema 1, as an earlier dateline wrote it.
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(migrations::MIGRATIONS[0]).unwrap();
+        conn.execute_batch("PRAGMA user_version = 1").unwrap();
+        conn.execute(
+            "INSERT INTO articles (id, seq, language, text, chars, zones, origin) VALUES (?, 1, 'en', ?, 1, '[]', '{}')",
+            params![a.id.as_str(), a.text],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO analyses (article_id, stages, record_schema, json) VALUES (?, '[]', ?, ?)",
+            params![
+                a.id.as_str(),
+                RECORD_SCHEMA,
+                serde_json::to_string(&an).unwrap()
+            ],
+        )
+        .unwrap();
+    }
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.schema_version().unwrap(), STORE_SCHEMA_VERSION);
+    let q = store.quotes(&QuoteFilter::default()).unwrap();
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].speaker_text.as_deref(), Some("she"));
+    assert!(store
+        .dump()
+        .unwrap()
+        .iter()
+        .any(|l| l.starts_with("entities\t") && l.contains("Олена Коваль")));
+}
