@@ -153,8 +153,35 @@ impl Gazetteer {
         g
     }
 
-    /// The longest name starting at `words[0]`: its length in tokens and its targets.
+    /// The longest name starting at `words[0]`: its length in tokens and its targets. Words in
+    /// capitals (wire datelines: "MOSCOW") are also tried in title case.
     pub fn longest<'a>(&'a self, words: &[&str]) -> Option<(usize, &'a [Target])> {
+        if let Some(hit) = self.longest_exact(words) {
+            return Some(hit);
+        }
+        let w0 = words.first()?;
+        if w0.chars().count() >= 3 && w0.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) {
+            let titled: Vec<String> = words
+                .iter()
+                .take_while(|w| w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()))
+                .map(|w| {
+                    let mut cs = w.chars();
+                    match cs.next() {
+                        Some(f) => f
+                            .to_uppercase()
+                            .chain(cs.flat_map(char::to_lowercase))
+                            .collect(),
+                        None => String::new(),
+                    }
+                })
+                .collect();
+            let refs: Vec<&str> = titled.iter().map(String::as_str).collect();
+            return self.longest_exact(&refs);
+        }
+        None
+    }
+
+    fn longest_exact<'a>(&'a self, words: &[&str]) -> Option<(usize, &'a [Target])> {
         let first = norm(words.first()?);
         let max = (*self.first.get(first.as_ref())?).min(words.len());
         let mut key = String::new();

@@ -159,7 +159,10 @@ fn units<'t>(
                     space_before,
                 });
             }
-            first = first && opener;
+            // After a spaced dash (the end of a wire dateline "LONDON (Reuters) - ") capitals
+            // say nothing either.
+            let dash = matches!(w, "-" | "–" | "—" | "--") && space_before;
+            first = (first && opener) || dash;
         }
     }
     out
@@ -175,6 +178,7 @@ pub(crate) fn run(linker: &Linker, article: &Article, analysis: &Analysis) -> Ve
     let lex = &linker.lex;
     let kb = linker.kb;
 
+    let idx = TextIndex::new(text);
     // 1. Candidates, in text order.
     let mut cands: Vec<Cand> = Vec::new();
     let same_sent = |a: usize, b: usize| u[a].sent == u[b].sent;
@@ -192,8 +196,12 @@ pub(crate) fn run(linker: &Linker, article: &Article, analysis: &Analysis) -> Ve
             return false;
         }
         if u[k].sent_start {
-            return matches!(u[k].pos, Pos::NNP | Pos::NNPS)
+            // A lone word at a sentence start is a name only if the article or the knowledge
+            // base uses it as one: the tagger cannot tell "Grain exports" from "Gazprom said".
+            let lone = !(k + 1 < u.len() && same_sent(k, k + 1) && starts_upper(u[k + 1].text));
+            return (matches!(u[k].pos, Pos::NNP | Pos::NNPS) && !lone)
                 || inner_names.contains(w)
+                || is_acronym(w)
                 || linker.gaz.surnames.contains_key(w)
                 || (u[k].pos == Pos::X
                     && k + 1 < u.len()
@@ -507,7 +515,14 @@ pub(crate) fn run(linker: &Linker, article: &Article, analysis: &Analysis) -> Ve
                     }
                     continue;
                 }
-                let etype = type_unknown(linker, &u, &c);
+                let in_dateline = article
+                    .zones_of(ZoneKind::Dateline)
+                    .any(|z| z.span.contains(index_span(&idx, &u, c.start, c.end)));
+                let etype = if in_dateline {
+                    EntityType::Gpe
+                } else {
+                    type_unknown(linker, &u, &c)
+                };
                 key = format!("name:{}:{}", etype.label(), norm(&surface));
                 if !by_key.contains_key(&key) {
                     let gender = if etype == EntityType::Person {
@@ -539,6 +554,46 @@ pub(crate) fn run(linker: &Linker, article: &Article, analysis: &Analysis) -> Ve
             clusters[k].titles.push((t.0.clone(), anchor_code));
             if clusters[k].gender.is_none() {
                 clusters[k].gender = lex.titles.get(&t.0).and_then(|x| x.gender);
+            }
+        }
+    }
+    // Unknown single names in a list take the type of a known neighbour ("the ports of Odesa,
+    // Chornomorsk and Pivdennyi").
+    for _ in 0..2 {
+        for ci in 0..cands.len() {
+            let Kind::Name(None) = cands[ci].kind else {
+                continue;
+            };
+            let Some(k) = cands[ci].cluster else { continue };
+            if clusters[k].mentions.len() != 1 || clusters[k].target.is_some() {
+                continue;
+            }
+            let linked = |other: usize, between: usize| -> bool {
+                matches!(u[between].text, "," | "and" | "or")
+                    && u[between].sent == u[cands[ci].start].sent
+                    && {
+                        let _ = other;
+                        true
+                    }
+            };
+            let mut neighbour_type = None;
+            if ci > 0
+                && cands[ci - 1].end + 1 == cands[ci].start
+                && linked(ci - 1, cands[ci - 1].end)
+            {
+                neighbour_type = cands[ci - 1].cluster.map(|n| clusters[n].etype);
+            }
+            if neighbour_type.is_none()
+                && ci + 1 < cands.len()
+                && cands[ci].end + 1 == cands[ci + 1].start
+                && linked(ci + 1, cands[ci].end)
+            {
+                neighbour_type = cands[ci + 1].cluster.map(|n| clusters[n].etype);
+            }
+            if let Some(t) =
+                neighbour_type.filter(|t| matches!(t, EntityType::Gpe | EntityType::Loc))
+            {
+                clusters[k].etype = t;
             }
         }
     }
@@ -641,7 +696,7 @@ pub(crate) fn run(linker: &Linker, article: &Article, analysis: &Analysis) -> Ve
     }
 
     // 5. Entities in order of first mention.
-    let index = TextIndex::new(text);
+    let index = &idx;
     let mut firsts: Vec<(usize, usize)> = clusters
         .iter()
         .enumerate()
@@ -693,6 +748,11 @@ pub(crate) fn run(linker: &Linker, article: &Article, analysis: &Analysis) -> Ve
         });
     }
     out
+}
+
+/// The char span of units `[a, b)`.
+fn index_span(idx: &TextIndex, u: &[Unit], a: usize, b: usize) -> dateline_model::Span {
+    idx.span(u[a].bs, u[b - 1].be)
 }
 
 /// The actor code of the cluster a candidate belongs to.

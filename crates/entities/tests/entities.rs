@@ -188,3 +188,33 @@ fn non_latin_names_and_combining_marks_keep_their_spans() {
         "weekdays are not entities"
     );
 }
+
+#[test]
+fn wire_datelines_and_lists_of_places() {
+    let a = article(
+        "2025-06-12",
+        "KHARKIV, Ukraine, June 12 (Reuters) - Grain left the ports of Odesa, Chornomorsk and Pivdennyi on Monday.",
+    );
+    let an = analyse(&a);
+    let kharkiv = find(&an, "Kharkiv");
+    assert_eq!(
+        (kharkiv.kind, kharkiv.actor.as_deref()),
+        (EntityType::Gpe, Some("UKR")),
+        "capitals in a dateline"
+    );
+    assert_eq!(
+        find(&an, "Chornomorsk").kind,
+        EntityType::Gpe,
+        "a list takes its known neighbour's type"
+    );
+    assert_eq!(find(&an, "Pivdennyi").kind, EntityType::Gpe);
+    assert!(
+        !an.entities
+            .as_ref()
+            .unwrap()
+            .iter()
+            .any(|e| e.name == "Grain"),
+        "{:#?}",
+        names(&an)
+    );
+}
