@@ -4,6 +4,7 @@ mod util;
 
 mod bad_input;
 mod crash;
+mod entities;
 mod eval;
 mod ingest;
 mod tidy;
