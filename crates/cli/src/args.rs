@@ -101,6 +101,13 @@ pub enum Command {
     /// per document, in order), another system's output is scored by the same rule, so the two
     /// can be compared on equal terms.
     EvalNer(EvalNerArgs),
+    /// Score the time tagger on Duckling's English time corpus (../shared/eval/time/en_time_corpus.json).
+    ///
+    /// Reports accuracy over all examples, over the date-level non-holiday subset, for
+    /// time-of-day and holiday entries, and how many negative examples wrongly give a time
+    /// expression. Where news conventions deliberately differ from Duckling's (a bare weekday
+    /// is read from the tense, mostly as past-or-today), see crates/time/DISAGREEMENTS.md.
+    EvalTime(EvalTimeArgs),
     /// Measure throughput and peak memory (benchmarks live here, not in tests).
     Bench(BenchArgs),
 }
@@ -217,6 +224,16 @@ pub enum KbWhat {
 pub struct EvalArgs {
     /// Folder of `*.gold.json` files and the documents they name.
     pub dir: PathBuf,
+}
+
+/// `dateline eval-time`.
+#[derive(Debug, Args)]
+pub struct EvalTimeArgs {
+    /// The corpus file.
+    pub file: PathBuf,
+    /// Also list every miss and every tagged negative example.
+    #[arg(long)]
+    pub misses: bool,
 }
 
 /// `dateline eval-ner`.

@@ -29,6 +29,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Eval(a) => eval(&ctx, a),
         Command::Entities(a) => entities(&ctx, a),
         Command::Quotes(a) => quotes(&ctx, a),
+        Command::EvalTime(a) => eval_time(&ctx, a),
         Command::EvalNer(a) => eval_ner(&ctx, a),
         Command::Actors(a) => actors(&ctx, a),
         Command::Kb(a) => kb(&ctx, a),
@@ -450,6 +451,57 @@ fn show(ctx: &Ctx, a: ShowArgs) -> Result<u8> {
             "events      {}",
             layer(an.events.as_ref().map(Vec::len))
         )?;
+        if let Some(ts) = &an.timexes {
+            if !ts.is_empty() {
+                writeln!(out, "\ntime expressions")?;
+            }
+            for t in ts {
+                writeln!(
+                    out,
+                    "  {:>5}..{:<5} {:<9} {:<20} {}",
+                    t.span.start,
+                    t.span.end,
+                    format!("{:?}", t.kind).to_uppercase(),
+                    t.value,
+                    t.text
+                )?;
+            }
+        }
+        if let Some(es) = &an.entities {
+            if !es.is_empty() {
+                writeln!(out, "\nentities")?;
+            }
+            for e in es {
+                writeln!(
+                    out,
+                    "  {:<4} {:<6} {:<28} {:<10} {} mention(s)",
+                    e.id,
+                    e.kind.label(),
+                    e.name,
+                    e.actor.as_deref().unwrap_or("-"),
+                    e.mentions.len()
+                )?;
+            }
+        }
+        if let Some(qs) = &an.quotes {
+            if !qs.is_empty() {
+                writeln!(out, "\nquotes")?;
+            }
+            for q in qs {
+                let who = q
+                    .speaker
+                    .as_ref()
+                    .map(|s| s.name.clone().unwrap_or_else(|| s.text.clone()))
+                    .unwrap_or_else(|| "(unknown)".into());
+                writeln!(
+                    out,
+                    "  {:<8} {:<24} {}",
+                    format!("{:?}", q.kind).to_lowercase(),
+                    who,
+                    q.text
+                )?;
+            }
+        }
     }
     Ok(EXIT_OK)
 }
@@ -825,4 +877,63 @@ fn quotes(ctx: &Ctx, a: crate::args::QuotesArgs) -> Result<u8> {
     } else {
         EXIT_OK
     })
+}
+
+fn eval_time(ctx: &Ctx, a: crate::args::EvalTimeArgs) -> Result<u8> {
+    // The adapter scores an interval by its first point.
+    let tagger =
+        |text: &str, reference: jiff::civil::DateTime| -> Vec<(std::ops::Range<usize>, String)> {
+            dateline_time::tag_text_at(text, Some(reference), dateline_time::TenseHint::Auto)
+                .into_iter()
+                .map(|f| (f.range, f.begin.unwrap_or(f.value)))
+                .collect()
+        };
+    let report = dateline_eval::duckling::score_duckling(&a.file, &tagger)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", a.file.display()))?;
+    let mut out = std::io::stdout().lock();
+    if ctx.json {
+        let t = |x: &dateline_eval::duckling::Tally| serde_json::json!({"correct": x.correct, "total": x.total, "accuracy": x.accuracy()});
+        serde_json::to_writer_pretty(
+            &mut out,
+            &serde_json::json!({
+                "all": t(&report.all),
+                "date_level": t(&report.date_level),
+                "time_of_day": t(&report.time_of_day),
+                "holidays": t(&report.holidays),
+                "negatives": t(&report.negatives),
+                "negatives_tagged": report.negatives_tagged,
+            }),
+        )?;
+        writeln!(out)?;
+    } else {
+        write!(out, "{}", report.render())?;
+        if a.misses {
+            for m in &report.misses {
+                writeln!(
+                    out,
+                    "miss {:?} {:?} expected {} got {:?}",
+                    m.group, m.text, m.expected, m.got
+                )?;
+            }
+            for t in &report.negatives_tagged {
+                writeln!(out, "negative tagged {t:?}")?;
+            }
+        }
+        writeln!(
+            out,
+            "METRIC:time.duckling.date_level:{:.3}:",
+            report.date_level.accuracy()
+        )?;
+        writeln!(
+            out,
+            "METRIC:time.duckling.all:{:.3}:",
+            report.all.accuracy()
+        )?;
+        writeln!(
+            out,
+            "METRIC:time.duckling.negatives_tagged:{}:",
+            report.negatives_tagged.len()
+        )?;
+    }
+    Ok(EXIT_OK)
 }

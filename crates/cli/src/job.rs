@@ -44,7 +44,7 @@ pub fn pipeline(kb: &'static dateline_kb::Kb) -> Pipeline {
         Box::new(dateline_text::SentenceStage::new()),
         Box::new(dateline_text::PosStage::new()),
         Box::new(dateline_entities::EntityStage::with_linker(linker)),
-        // TIMESTAGE Box::new(dateline_time::TimeStage::new()),
+        Box::new(dateline_time::TimeStage::new()),
     ])
     .expect("the default stage order is valid")
 }

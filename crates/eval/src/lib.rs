@@ -60,6 +60,7 @@ use std::path::{Path, PathBuf};
 
 use dateline_model::{Analysis, Article};
 
+pub mod duckling;
 pub mod gold;
 pub mod ner;
 mod report;
