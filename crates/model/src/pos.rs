@@ -51,7 +51,10 @@ impl Pos {
 
     /// Any verb form, including modals.
     pub fn is_verb(self) -> bool {
-        matches!(self, Pos::VB | Pos::VBD | Pos::VBG | Pos::VBN | Pos::VBP | Pos::VBZ | Pos::MD)
+        matches!(
+            self,
+            Pos::VB | Pos::VBD | Pos::VBG | Pos::VBN | Pos::VBP | Pos::VBZ | Pos::MD
+        )
     }
 }
 
@@ -73,7 +76,8 @@ pub struct Token {
 impl Token {
     /// The token's text, sliced from the canonical text by byte offsets.
     pub fn text<'t>(&self, text: &'t str) -> &'t str {
-        text.get(self.start_byte as usize..self.end_byte as usize).unwrap_or("")
+        text.get(self.start_byte as usize..self.end_byte as usize)
+            .unwrap_or("")
     }
 }
 

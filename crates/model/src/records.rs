@@ -3,8 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::article::ArticleId;
-use crate::diagnostic::Diagnostic;
 use crate::article::ZoneKind;
+use crate::diagnostic::Diagnostic;
 use crate::pos::Token;
 use crate::span::Span;
 
