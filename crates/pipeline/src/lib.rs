@@ -93,6 +93,27 @@ impl std::error::Error for OrderError {}
 /// Diagnostic code for a stage that panicked on an article.
 pub const STAGE_PANICKED: &str = "P001";
 
+/// Unsets a layer (after its stage failed half-way).
+fn clear(analysis: &mut Analysis, layer: Layer) {
+    match layer {
+        Layer::Sentences => {
+            analysis.tokens = None;
+            analysis.sentences = None;
+        }
+        Layer::Pos => {
+            if let Some(tokens) = analysis.tokens.as_mut() {
+                for t in tokens {
+                    t.pos = dateline_model::Pos::X;
+                }
+            }
+        }
+        Layer::Entities => analysis.entities = None,
+        Layer::Timexes => analysis.timexes = None,
+        Layer::Quotes => analysis.quotes = None,
+        Layer::Events => analysis.events = None,
+    }
+}
+
 /// An ordered, checked list of stages.
 pub struct Pipeline {
     stages: Vec<Box<dyn Stage>>,
@@ -150,10 +171,8 @@ impl Pipeline {
                 failed.extend_from_slice(stage.provides());
                 continue;
             }
-            let mut work = analysis.clone();
-            match catch_unwind(AssertUnwindSafe(|| stage.run(article, &mut work))) {
+            match catch_unwind(AssertUnwindSafe(|| stage.run(article, &mut analysis))) {
                 Ok(()) => {
-                    analysis = work;
                     analysis
                         .stages
                         .push(format!("{}@{}", stage.name(), stage.version()));
@@ -175,6 +194,10 @@ impl Pipeline {
                     d.file = article.origin.path.clone();
                     d.line = article.origin.line;
                     analysis.diagnostics.push(d);
+                    // Whatever the stage wrote before it failed is discarded.
+                    for layer in stage.provides() {
+                        clear(&mut analysis, *layer);
+                    }
                     failed.extend_from_slice(stage.provides());
                 }
             }
