@@ -32,7 +32,8 @@ pub fn knowledge_base(dir: Option<&std::path::Path>) -> anyhow::Result<&'static 
     }
 }
 
-/// The full analysis pipeline over the given knowledge base: sentences → POS → entities → time.
+/// The full analysis pipeline over the given knowledge base: sentences → POS → entities →
+/// time → quotes → events.
 pub fn pipeline(kb: &'static dateline_kb::Kb) -> Pipeline {
     let linker: &'static dateline_entities::Linker =
         if std::ptr::eq(kb, dateline_kb::Kb::embedded()) {
@@ -45,6 +46,8 @@ pub fn pipeline(kb: &'static dateline_kb::Kb) -> Pipeline {
         Box::new(dateline_text::PosStage::new()),
         Box::new(dateline_entities::EntityStage::with_linker(linker)),
         Box::new(dateline_time::TimeStage::new()),
+        Box::new(dateline_quotes::QuoteStage::new()),
+        Box::new(dateline_events::EventStage::new()),
     ])
     .expect("the default stage order is valid")
 }

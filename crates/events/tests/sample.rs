@@ -1,0 +1,50 @@
+//! The gold sample through the whole pipeline, scored by the evaluation harness.
+use std::path::PathBuf;
+
+use dateline_pipeline::Pipeline;
+
+fn pipeline() -> Pipeline {
+    Pipeline::new(vec![
+        Box::new(dateline_text::SentenceStage::new()),
+        Box::new(dateline_text::PosStage::new()),
+        Box::new(dateline_entities::EntityStage::new()),
+        Box::new(dateline_time::TimeStage::new()),
+        Box::new(dateline_quotes::QuoteStage::new()),
+        Box::new(dateline_events::EventStage::new()),
+    ])
+    .unwrap()
+}
+
+#[test]
+fn gold_sample_events() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/gold");
+    if !dir.exists() {
+        eprintln!("skipped: no shared gold");
+        return;
+    }
+    let docs = dateline_eval::load_gold_dir(&dir).unwrap();
+    let p = pipeline();
+    for doc in docs {
+        let bytes = std::fs::read(&doc.document_path).unwrap();
+        let mut article = None;
+        dateline_ingest::read_bytes("doc", &bytes, &Default::default(), &mut |i| {
+            if let dateline_ingest::Item::Article(a, _) = i {
+                article.get_or_insert(*a);
+            }
+        });
+        let article = article.unwrap();
+        let an = p.analyse(&article);
+        let score = dateline_eval::score_document(&doc.gold, &article, &an);
+        let mut r = dateline_eval::Report::new();
+        r.add("doc", score);
+        let j = r.to_json();
+        let ev = &j["documents"][0]["events"];
+        assert_eq!(ev["fp"], 0, "{}", r.render_table());
+        assert_eq!(ev["fn"], 0, "{}", r.render_table());
+        assert!(
+            r.summary_line().ends_with("critical 0"),
+            "{}",
+            r.summary_line()
+        );
+    }
+}
