@@ -7,4 +7,5 @@ mod crash;
 mod entities;
 mod eval;
 mod ingest;
+mod quotes;
 mod tidy;
