@@ -134,6 +134,8 @@ struct Sent<'a> {
     times: Vec<(usize, usize, String)>,
     /// Speaker actor of a quote covering each token, if any.
     quote_speaker: Vec<Option<usize>>,
+    /// The quote (index into the analysis' quotes) covering each token, if any.
+    quote_of: Vec<Option<usize>>,
 }
 
 fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
@@ -226,6 +228,10 @@ fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
                     .position(|(c, a)| a.is_some() && c.contains(t.span))
             })
             .collect();
+        let quote_of: Vec<Option<usize>> = toks
+            .iter()
+            .map(|t| speaker_actor.iter().position(|(c, _)| c.contains(t.span)))
+            .collect();
         let sent = Sent {
             idx: si as u32,
             span: s.span,
@@ -234,6 +240,7 @@ fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
             actors,
             times,
             quote_speaker,
+            quote_of,
         };
         code_sentence(&sent, lex, dict, &speaker_actor, &mut out);
     }
@@ -279,7 +286,10 @@ fn modality(s: &Sent, lex: &Lexicon, i: usize, noun: bool) -> Modality {
     let after = &s.words[i + 1..b];
     let has = |set: &HashSet<String>, ws: &[String]| ws.iter().any(|w| set.contains(w.as_str()));
     let near_before = &s.words[a.max(i.saturating_sub(4))..i];
-    if has(&lex.negated, near_before) || (noun && has(&lex.negated, before)) {
+    // "denied that …", "refused claims that …": the whole complement clause is negated.
+    let negated_complement =
+        a >= 2 && s.words[a - 1] == "that" && lex.negated.contains(s.words[a - 2].as_str());
+    if has(&lex.negated, near_before) || (noun && has(&lex.negated, before)) || negated_complement {
         return Modality::Negated;
     }
     if has(&lex.uncertain, before) {
@@ -319,6 +329,36 @@ fn noun_date(s: &Sent, i: usize) -> Option<String> {
         .find(|(f, e, _)| (*f >= st && *e <= i) || (*f > i && *f <= i + 2))
         .map(|t| t.2.clone())
         .filter(|v| !v.ends_with("_REF"))
+}
+
+/// An asserted event inside someone's quote is only that source's claim — reported — unless the
+/// speaker is one of the parties (a government confirming its own talks).
+fn attribute(
+    s: &Sent,
+    speakers: &[(Span, Option<Actor>)],
+    i: usize,
+    m: Modality,
+    src: &Actor,
+    tgt: Option<&Actor>,
+) -> Modality {
+    if m != Modality::Asserted {
+        return m;
+    }
+    let Some(q) = s.quote_of.get(i).copied().flatten() else {
+        return m;
+    };
+    let country = |c: &str| c.get(..3).unwrap_or(c).to_string();
+    match speakers.get(q).and_then(|x| x.1.as_ref()) {
+        None => Modality::Reported,
+        Some(sp) => {
+            let c = country(&sp.code);
+            if c == country(&src.code) || tgt.is_some_and(|t| country(&t.code) == c) {
+                m
+            } else {
+                Modality::Reported
+            }
+        }
+    }
 }
 
 fn actor_ref(a: &Actor) -> ActorRef {
@@ -377,10 +417,12 @@ fn code_sentence(
                 if let Some(m) = dict.match_with(v, &words[a..b], i - a, is_verb) {
                     // "Make statement" (010) is what quotes record; a block's generic root
                     // code (x0) with no pattern behind it says too little to be an event.
-                    // Meeting verbs are the exception: their block default (040) is the event.
+                    // Meeting verbs are the exception: their block default (040) is the event;
+                    // so are conflict verbs (attack → 190), which are rarely vague.
                     let generic = m.default
                         && m.code.len() == 3
                         && m.code.ends_with('0')
+                        && m.code.as_str() < "09"
                         && !m.code.starts_with("04");
                     if m.code != "010" && !generic {
                         if let Some(mut ev) = verb_event(s, lex, speakers, i, &m.code) {
@@ -410,7 +452,7 @@ fn mention(
         trigger: Span::new(s.toks[i].span.start, s.toks[last].span.end),
         source: src.map(|a| a.span),
         target: tgt.map(|a| a.span),
-        quote: None,
+        quote: s.quote_of.get(i).copied().flatten().map(|q| q as u32),
     }
 }
 
@@ -517,7 +559,7 @@ fn noun_event(
         return None;
     }
     let _ = a;
-    let m = noun_modality(s, lex, i);
+    let m = attribute(s, speakers, i, noun_modality(s, lex, i), src, Some(tgt));
     Some(Event {
         cameo: finish(code, m),
         plover: None,
@@ -590,7 +632,8 @@ fn noun_modality(s: &Sent, lex: &Lexicon, i: usize) -> Modality {
     if has(&lex.negated, np) || has(&lex.negated, gov) {
         return Modality::Negated;
     }
-    if has(&lex.uncertain, gov) {
+    let (a, _) = clause(s, lex, i);
+    if has(&lex.uncertain, &s.words[a..st]) {
         return Modality::Uncertain;
     }
     if has(&lex.hypothetical, np) || has(&lex.hypothetical, gov) {
@@ -618,7 +661,17 @@ fn verb_event(
     let before: Vec<usize> = (0..s.actors.len())
         .filter(|&k| s.actors[k].first >= a && s.actors[k].end <= i)
         .collect();
-    let after = (0..s.actors.len()).find(|&k| s.actors[k].first > i && s.actors[k].end <= b);
+    // Places after "in", "at", "near" say where, not to whom.
+    let locative = |k: usize| {
+        let f = s.actors[k].first;
+        f > 0
+            && matches!(
+                s.words[f - 1].as_str(),
+                "in" | "at" | "near" | "outside" | "inside"
+            )
+    };
+    let after = (0..s.actors.len())
+        .find(|&k| s.actors[k].first > i && s.actors[k].end <= b && !locative(k));
     let mut src = before.last().copied();
     let mut tgt = after;
     if let (Some(k), None) = (src, tgt) {
@@ -629,7 +682,23 @@ fn verb_event(
             }
         }
     }
-    let _ = speakers;
+    // Passive: "Ukraine was attacked by Russia" — the agent after "by" is the source.
+    let be_before = (i.saturating_sub(3)..i).any(|k| {
+        matches!(
+            s.words[k].as_str(),
+            "was" | "were" | "is" | "are" | "been" | "being" | "be"
+        )
+    });
+    if s.toks[i].pos == Pos::VBN && be_before {
+        if let Some(by) = (i + 1..b.min(i + 3)).find(|&k| s.words[k] == "by") {
+            if let Some(agent) =
+                (0..s.actors.len()).find(|&k| s.actors[k].first > by && s.actors[k].first <= by + 2)
+            {
+                tgt = src;
+                src = Some(agent);
+            }
+        }
+    }
     let src_actor = s.actors[src?].clone();
     let tgt_actor = tgt.map(|k| s.actors[k].clone());
     if tgt_actor
@@ -638,7 +707,14 @@ fn verb_event(
     {
         return None;
     }
-    let m = modality(s, lex, i, false);
+    let m = attribute(
+        s,
+        speakers,
+        i,
+        modality(s, lex, i, false),
+        &src_actor,
+        tgt_actor.as_ref(),
+    );
     Some(Event {
         cameo: finish(code, m),
         plover: None,

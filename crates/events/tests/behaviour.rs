@@ -1,0 +1,174 @@
+//! Event coding behaviour on sentences written for these tests.
+use dateline_model::{Article, Event, Modality, Span, Zone, ZoneKind};
+use dateline_pipeline::Pipeline;
+
+fn events(text: &str) -> Vec<Event> {
+    let mut a = Article::new(text.to_string(), None);
+    a.published = Some("2025-03-05".to_string());
+    let mut off = 0;
+    for line in text.split('\n') {
+        let n = line.chars().count();
+        if !line.trim().is_empty() {
+            a.zones
+                .push(Zone::new(ZoneKind::Paragraph, Span::new(off, off + n)));
+        }
+        off += n + 1;
+    }
+    let p = Pipeline::new(vec![
+        Box::new(dateline_text::SentenceStage::new()),
+        Box::new(dateline_text::PosStage::new()),
+        Box::new(dateline_entities::EntityStage::new()),
+        Box::new(dateline_time::TimeStage::new()),
+        Box::new(dateline_quotes::QuoteStage::new()),
+        Box::new(dateline_events::EventStage::new()),
+    ])
+    .unwrap();
+    let an = p.analyse(&a);
+    let evs = an.events.unwrap();
+    evs
+}
+
+fn codes(e: &Event) -> (String, String, String) {
+    (
+        e.cameo.clone(),
+        e.source
+            .as_ref()
+            .map(|x| x.code.clone())
+            .unwrap_or_default(),
+        e.target
+            .as_ref()
+            .map(|x| x.code.clone())
+            .unwrap_or_default(),
+    )
+}
+
+fn one(text: &str, cameo: &str) -> Event {
+    let evs = events(text);
+    evs.into_iter()
+        .find(|e| e.cameo == cameo)
+        .unwrap_or_else(|| panic!("no {cameo} event in {text:?}"))
+}
+
+#[test]
+fn every_modality() {
+    assert_eq!(
+        one(
+            "Russia and Ukraine held talks in Istanbul on Monday.",
+            "046"
+        )
+        .modality,
+        Modality::Asserted
+    );
+    let planned = one(
+        "Ukrainian President Volodymyr Zelenskyy will visit Poland on Friday.",
+        "042",
+    );
+    assert_eq!(planned.modality, Modality::Planned);
+    assert_eq!(
+        planned.date.as_deref(),
+        Some("2025-03-07"),
+        "the coming Friday, from the clause"
+    );
+    assert_eq!(
+        one(
+            "France could impose sanctions on Iran if the talks fail.",
+            "163"
+        )
+        .modality,
+        Modality::Hypothetical
+    );
+    assert_eq!(
+        one("Israel did not attack Lebanon on Tuesday.", "190").modality,
+        Modality::Negated
+    );
+    assert_eq!(
+        one(
+            "A reported ceasefire between Israel and Hamas was announced.",
+            "0871"
+        )
+        .modality,
+        Modality::Reported
+    );
+    assert_eq!(
+        one(
+            "It is unclear whether Germany and France will sign the agreement.",
+            "057"
+        )
+        .modality,
+        Modality::Uncertain
+    );
+}
+
+#[test]
+fn compound_actors_give_a_pair() {
+    let e = one(
+        "Russia and Ukraine held talks in Istanbul on Monday.",
+        "046",
+    );
+    assert_eq!(
+        codes(&e),
+        ("046".into(), "RUS".into(), "UKR".into()),
+        "the place after 'in' is no target"
+    );
+    let n = one(
+        "Turkey will host talks between Russia and Ukraine next week.",
+        "036",
+    );
+    assert_eq!(
+        (codes(&n).1, codes(&n).2),
+        ("RUS".into(), "UKR".into()),
+        "'between A and B'"
+    );
+}
+
+#[test]
+fn passives_take_the_agent_as_source() {
+    let e = one("Ukraine was attacked by Russia on Sunday.", "190");
+    assert_eq!(codes(&e), ("190".into(), "RUS".into(), "UKR".into()));
+    assert_eq!(e.modality, Modality::Asserted);
+    assert_eq!(e.date.as_deref(), Some("2025-03-02"));
+}
+
+#[test]
+fn negation_scope_covers_a_denied_complement() {
+    let e = one("Moscow denied that Russia attacked Ukraine.", "190");
+    assert_eq!(e.modality, Modality::Negated);
+    // Negation in one clause does not reach the next.
+    let evs = events("Israel did not attack Lebanon, but Russia attacked Ukraine on Sunday.");
+    let rus = evs
+        .iter()
+        .find(|e| codes(e).1 == "RUS")
+        .expect("the second clause's attack");
+    assert_eq!(rus.modality, Modality::Asserted);
+    let isr = evs
+        .iter()
+        .find(|e| codes(e).1 == "ISR")
+        .expect("the first clause's attack");
+    assert_eq!(isr.modality, Modality::Negated);
+}
+
+#[test]
+fn events_inside_quotes_are_reported_claims_with_their_quote() {
+    let e = one(
+        "The United Nations said Ukraine and Russia met in Istanbul last week.",
+        "040",
+    );
+    assert_eq!(e.modality, Modality::Reported, "a third party's claim");
+    assert_eq!(e.mentions[0].quote, Some(0));
+    assert_eq!(e.date.as_deref(), Some("2025-W09"));
+    // A party speaking of its own talks asserts them.
+    let own = events("Moscow confirmed that Russia held talks with Ukraine.");
+    assert!(
+        own.iter()
+            .any(|e| e.cameo == "046" && e.modality == Modality::Asserted),
+        "{own:#?}"
+    );
+}
+
+#[test]
+fn events_carry_plover_goldstein_and_quad_class() {
+    let e = one("Israel did not attack Lebanon on Tuesday.", "190");
+    assert_eq!(e.plover.as_deref(), Some("ASSAULT"));
+    assert_eq!(e.quad_class, Some(4));
+    assert!(e.goldstein.unwrap() < 0.0);
+}
