@@ -30,6 +30,10 @@ pub struct Lexicon {
     pub max_title_words: usize,
     /// Lower-case organisation head words.
     pub org_heads: HashSet<String>,
+    /// Lower-case head words of natural places ("Sea", "River"): LOC.
+    pub loc_heads: HashSet<String>,
+    /// Lower-case head words of governed places ("Province", "Oblast"): GPE.
+    pub gpe_heads: HashSet<String>,
     /// Capitalised words that are not names on their own.
     pub not_names: HashSet<String>,
     /// Lower-case particles that may sit inside a name ("of", "bin", "van").
@@ -78,6 +82,12 @@ impl Lexicon {
                 "org_heads" => {
                     lex.org_heads.insert(first.to_lowercase());
                 }
+                "loc_heads" => {
+                    lex.loc_heads.insert(first.to_lowercase());
+                }
+                "gpe_heads" => {
+                    lex.gpe_heads.insert(first.to_lowercase());
+                }
                 "not_names" => {
                     lex.not_names.insert(first.to_string());
                 }
@@ -114,6 +124,8 @@ mod tests {
         assert_eq!(lex.titles["spokeswoman"].gender, Some(Gender::Female));
         assert!(lex.max_title_words >= 3);
         assert!(lex.org_heads.contains("ministry"));
+        assert!(lex.loc_heads.contains("sea"));
+        assert!(lex.gpe_heads.contains("oblast"));
         assert!(lex.not_names.contains("Wednesday"));
         assert!(lex.particles.contains("of"));
         assert_eq!(lex.first_names.get("Olena"), Some(&Gender::Female));

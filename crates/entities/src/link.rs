@@ -565,7 +565,8 @@ pub(crate) fn run(linker: &Linker, article: &Article, analysis: &Analysis) -> Ve
                 continue;
             };
             let Some(k) = cands[ci].cluster else { continue };
-            if clusters[k].mentions.len() != 1 || clusters[k].target.is_some() {
+            let single_word = cands[ci].end - cands[ci].start == 1;
+            if !single_word || clusters[k].mentions.len() != 1 || clusters[k].target.is_some() {
                 continue;
             }
             let linked = |other: usize, between: usize| -> bool {
@@ -767,6 +768,15 @@ fn type_unknown(linker: &Linker, u: &[Unit], c: &Cand) -> EntityType {
         return EntityType::Person;
     }
     let words: Vec<&str> = u[c.start..c.end].iter().map(|x| x.text).collect();
+    // The last word names the kind of place ("Barents Sea", "Kursk Oblast") ...
+    let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+    if words.len() > 1 && lex.loc_heads.contains(&last) {
+        return EntityType::Loc;
+    }
+    if words.len() > 1 && lex.gpe_heads.contains(&last) {
+        return EntityType::Gpe;
+    }
+    // ... and an organisation word anywhere makes an organisation ("Bank of England").
     if words
         .iter()
         .any(|w| lex.org_heads.contains(&w.to_lowercase()))

@@ -218,3 +218,14 @@ fn wire_datelines_and_lists_of_places() {
         names(&an)
     );
 }
+
+#[test]
+fn head_words_type_unknown_places() {
+    let a = article(
+        "2025-06-12",
+        "Patrols in the Varanger Sea and Zorvan Oblast were stepped up on Monday.",
+    );
+    let an = analyse(&a);
+    assert_eq!(find(&an, "Varanger Sea").kind, EntityType::Loc);
+    assert_eq!(find(&an, "Zorvan Oblast").kind, EntityType::Gpe);
+}
