@@ -66,6 +66,7 @@ pub mod ner;
 mod report;
 mod score;
 mod sections;
+pub mod suites;
 mod text;
 
 pub use report::Report;
