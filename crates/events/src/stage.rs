@@ -76,6 +76,75 @@ fn lexicon() -> &'static Lexicon {
     })
 }
 
+/// Generic agents of the knowledge base ("police", "foreign ministry", "soldiers") by their
+/// lower-case words, singular and plural: code and whether it goes before the country code.
+struct Agents {
+    by_words: HashMap<String, (String, bool)>,
+    max_words: usize,
+}
+
+fn agents() -> &'static Agents {
+    static A: OnceLock<Agents> = OnceLock::new();
+    A.get_or_init(|| {
+        let mut by_words = HashMap::new();
+        let mut max_words = 1;
+        for a in &dateline_kb::Kb::embedded().agents {
+            for form in std::iter::once(a.pattern.as_str()).chain(a.plural.as_deref()) {
+                let key = form.to_lowercase();
+                max_words = max_words.max(key.split(' ').count());
+                by_words
+                    .entry(key)
+                    .or_insert_with(|| (a.code.clone(), a.prefix));
+            }
+        }
+        Agents {
+            by_words,
+            max_words,
+        }
+    })
+}
+
+/// Folds "Israeli soldiers", "Russian police", "Turkey's foreign ministry" into one actor whose
+/// code joins the country and the agent's role (ISRMIL, RUSCOP, TURGOV).
+fn attach_agents(words: &[String], toks: &[Token], actors: &mut [Actor]) {
+    let ag = agents();
+    let mut k = 0;
+    while k < actors.len() {
+        let a = &actors[k];
+        if a.code.len() != 3 {
+            k += 1;
+            continue;
+        }
+        let mut start = a.end;
+        if words.get(start).is_some_and(|w| w == "'s" || w == "'") {
+            start += 1;
+        }
+        let next_actor = actors.get(k + 1).map_or(usize::MAX, |n| n.first);
+        let mut hit = None;
+        for len in (1..=ag.max_words).rev() {
+            if start + len > words.len() || start + len > next_actor {
+                continue;
+            }
+            let key = words[start..start + len].join(" ");
+            if let Some(v) = ag.by_words.get(&key) {
+                hit = Some((len, v.clone()));
+                break;
+            }
+        }
+        if let Some((len, (code, prefix))) = hit {
+            let a = &mut actors[k];
+            a.code = if prefix {
+                format!("{code}{}", a.code)
+            } else {
+                format!("{}{code}", a.code)
+            };
+            a.end = start + len;
+            a.span = Span::new(a.span.start, toks[a.end - 1].span.end);
+        }
+        k += 1;
+    }
+}
+
 /// The event stage (`events@1`).
 #[derive(Debug, Default, Clone, Copy)]
 pub struct EventStage;
@@ -206,6 +275,7 @@ fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
             }
         }
         actors.sort_by_key(|a| (a.first, a.end));
+        attach_agents(&words, toks, &mut actors);
         let times: Vec<(usize, usize, String)> = analysis
             .timexes
             .as_deref()

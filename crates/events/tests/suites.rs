@@ -1,0 +1,67 @@
+//! The event coder on the shared development suites (PLOVER GSR, PETR2 GSR), scored by
+//! `dateline_eval::suites`; the floors asserted are the ones reached.
+use std::path::PathBuf;
+
+use dateline_eval::suites::{self, SuiteEvent};
+use dateline_model::{Article, Span, Zone, ZoneKind};
+use dateline_pipeline::Pipeline;
+
+fn pipeline() -> Pipeline {
+    Pipeline::new(vec![
+        Box::new(dateline_text::SentenceStage::new()),
+        Box::new(dateline_text::PosStage::new()),
+        Box::new(dateline_entities::EntityStage::new()),
+        Box::new(dateline_time::TimeStage::new()),
+        Box::new(dateline_quotes::QuoteStage::new()),
+        Box::new(dateline_events::EventStage::new()),
+    ])
+    .unwrap()
+}
+
+fn coder(p: &Pipeline) -> impl Fn(&str, Option<&str>) -> Vec<SuiteEvent> + '_ {
+    move |text: &str, date: Option<&str>| {
+        let mut a = Article::new(text.to_string(), None);
+        a.published = date.map(str::to_string);
+        a.zones.push(Zone::new(
+            ZoneKind::Paragraph,
+            Span::new(0, text.chars().count()),
+        ));
+        p.analyse(&a)
+            .events
+            .unwrap_or_default()
+            .into_iter()
+            .map(|e| SuiteEvent {
+                cameo: e.cameo,
+                plover: e.plover,
+                source: e.source.map(|x| x.code),
+                target: e.target.map(|x| x.code),
+            })
+            .collect()
+    }
+}
+
+fn suite(name: &str) -> Option<PathBuf> {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/eval/events")
+        .join(name);
+    p.exists().then_some(p)
+}
+
+#[test]
+fn plover_and_petr2_floors() {
+    let p = pipeline();
+    let c = coder(&p);
+    if let Some(f) = suite("plover_gsr_dev.json") {
+        let r = suites::score_plover(&f, &c).unwrap();
+        eprintln!("{}", r.render());
+        assert_eq!(r.records, 161);
+        assert!(r.category.accuracy() >= 0.41, "{}", r.render());
+        assert!(r.full.accuracy() >= 0.20, "{}", r.render());
+    }
+    if let Some(f) = suite("PETR2_GSR_validation.dev.xml") {
+        let r = suites::score_petr2(&f, &c).unwrap();
+        eprintln!("{}", r.render());
+        assert!(r.recall() >= 0.16, "{}", r.render());
+        assert!(r.extra_per_record() <= 1.1, "{}", r.render());
+    }
+}
