@@ -19,6 +19,8 @@ Examples:
   dateline articles --from 2025-02-01 --section world
   dateline show 3f2a                         one article by id or unique id prefix
   dateline entities 3f2a                     its entities, linked to CAMEO actors and Wikidata
+  dateline events --actor RUS --modality asserted
+  dateline export --format gdelt --output events.tsv
   dateline actors peskov                     search the actor knowledge base
   dateline eval ../shared/gold               score the pipeline against gold readings";
 
@@ -82,6 +84,63 @@ pub enum Command {
     /// part: "Peskov" finds quotes of "Dmitry Peskov", including those introduced by "he" or
     /// "the Kremlin spokesman" once resolved to him.
     Quotes(QuotesArgs),
+    /// List stored events: who did what to whom, when, and whether it happened.
+    ///
+    /// Each event has a CAMEO code (with its PLOVER category), a source and a target actor
+    /// (CAMEO actor codes), a modality, the event's own date when the text gives one, and the
+    /// sentence it was read from.
+    ///
+    /// Modality: only `asserted` events are told as facts (it happened or is happening).
+    /// The others are kept and labelled, never silently dropped: `planned` (scheduled,
+    /// intended, expected), `hypothetical` (could, if, would), `negated` (explicitly did not or
+    /// will not happen), `reported` (a claim attributed to a source, not confirmed) and
+    /// `uncertain` (the text itself is unsure). `--modality asserted` keeps the facts only.
+    ///
+    /// Dates: --from/--to apply to the event's own date when it names a day, month, ISO week
+    /// or year, else to the article's publication date; an event passes when its period
+    /// overlaps the range. The list is ordered by that date, then article, then position.
+    Events(EventsArgs),
+    /// Export stored events for other tools: GDELT 2.0 event table (TSV) or JSON Lines
+    ///
+    /// Takes the same filters as `dateline events`; without filters every event is exported.
+    /// The output is deterministic: the same store gives the same bytes.
+    ///
+    /// --format jsonl: one JSON object per event, schema `dateline-event/1`: article_id,
+    /// published, index, cameo, cameo_name, cameo_version, plover, plover_mode, plover_context,
+    /// source and target ({code, name}), modality, date, goldstein, quad_class, mentions,
+    /// is_root, source_url, and provenance {sentence, trigger {start, end}, trigger_text,
+    /// evidence (the sentence's text)}.
+    ///
+    /// --format gdelt: tab-separated, one line per event, no header unless --header. The 61
+    /// columns of the GDELT 2.0 event table, in GDELT's order:
+    ///   1 GlobalEventID  2 Day  3 MonthYear  4 Year  5 FractionDate
+    ///   6-15 Actor1Code Actor1Name Actor1CountryCode Actor1KnownGroupCode Actor1EthnicCode
+    ///        Actor1Religion1Code Actor1Religion2Code Actor1Type1Code Actor1Type2Code
+    ///        Actor1Type3Code
+    ///   16-25 the same ten for Actor2
+    ///   26 IsRootEvent  27 EventCode  28 EventBaseCode  29 EventRootCode  30 QuadClass
+    ///   31 GoldsteinScale  32 NumMentions  33 NumSources  34 NumArticles  35 AvgTone
+    ///   36-43 Actor1Geo_Type _FullName _CountryCode _ADM1Code _ADM2Code _Lat _Long _FeatureID
+    ///   44-51 Actor2Geo_* (the same eight)  52-59 ActionGeo_* (the same eight)
+    ///   60 DATEADDED  61 SOURCEURL
+    /// then dateline's own columns: 62 modality  63 event_date (TIMEX3)  64 article_id
+    /// 65 sentence  66 trigger_start  67 trigger_end  68 plover.
+    ///
+    /// How they are filled: GlobalEventID is a number derived from the article id and the
+    /// event's position (stable across runs); Day is the event's date when it names a day,
+    /// else the article's publication date; FractionDate is YYYY + ((month - 1) * 30 + day) /
+    /// 365; an actor code is split into the country (its first three letters, when the
+    /// knowledge base knows them as a country or region code) and Type1 (the next three
+    /// letters; the first three when there is no country); EventBaseCode and EventRootCode
+    /// are the first three and two digits of the code; IsRootEvent is 1 when the event is
+    /// told in the headline, standfirst or first paragraph; NumMentions counts its tellings
+    /// in the article; NumSources and NumArticles are 1; DATEADDED is the publication date
+    /// with time 000000; SOURCEURL is the article's URL, else the file it was read from.
+    /// Columns dateline does not produce (known group, ethnic and religion codes, Type2/3,
+    /// AvgTone, every Geo column) are empty. Only asserted events are facts: filter with
+    /// --modality asserted for a GDELT-like table, or read column 62.
+    #[command(verbatim_doc_comment)]
+    Export(ExportArgs),
     /// Search the actor knowledge base: countries, places, organisations, people and agents.
     Actors(ActorsArgs),
     /// Work with knowledge-base files.
@@ -108,6 +167,11 @@ pub enum Command {
     /// expression. Where news conventions deliberately differ from Duckling's (a bare weekday
     /// is read from the tense, mostly as past-or-today), see crates/time/DISAGREEMENTS.md.
     EvalTime(EvalTimeArgs),
+    /// Score the event coder on a sentence-level suite: PLOVER gold-standard records
+    /// (../shared/eval/events/plover_gsr_dev.json: category, dyad and full-match accuracy) or
+    /// PETRARCH2 validation records (PETR2_GSR_validation.dev.xml: recall and extra events per
+    /// record). Each sentence is read as a one-paragraph article dated as the record says.
+    EvalEvents(EvalEventsArgs),
     /// Measure throughput and peak memory (benchmarks live here, not in tests).
     Bench(BenchArgs),
 }
@@ -189,6 +253,98 @@ pub struct QuotesArgs {
     pub offset: usize,
 }
 
+/// The modalities an event can have (`--modality`).
+pub const MODALITIES: [&str; 6] = [
+    "asserted",
+    "planned",
+    "hypothetical",
+    "negated",
+    "reported",
+    "uncertain",
+];
+
+/// Which events `events` and `export` take.
+#[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Event filters")]
+pub struct EventFilterArgs {
+    /// Only events whose source or target actor code starts with this (case ignored): RUS
+    /// matches RUS and RUSGOV.
+    #[arg(long, value_name = "CODE")]
+    pub actor: Option<String>,
+    /// Only events whose source actor code starts with this.
+    #[arg(long, value_name = "CODE")]
+    pub source: Option<String>,
+    /// Only events whose target actor code starts with this.
+    #[arg(long, value_name = "CODE")]
+    pub target: Option<String>,
+    /// Only events whose CAMEO code starts with this: 04 is every consult code, 036 is 036
+    /// and its four-digit children.
+    #[arg(long, value_name = "CODE", value_parser = parse_cameo)]
+    pub cameo: Option<String>,
+    /// Only this PLOVER category (case-insensitive), e.g. CONSULT, ASSAULT.
+    #[arg(long, value_name = "CATEGORY")]
+    pub plover: Option<String>,
+    /// Only events of this modality; `asserted` keeps only what the text tells as fact.
+    #[arg(long, value_parser = MODALITIES)]
+    pub modality: Option<String>,
+    /// Only events on or after this date (YYYY-MM-DD): the event's own date, else the
+    /// article's publication date.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub from: Option<String>,
+    /// Only events on or before this date (YYYY-MM-DD), the same way.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub to: Option<String>,
+    /// Only events of this article (id or unique prefix).
+    #[arg(long, value_name = "ID")]
+    pub article: Option<String>,
+}
+
+/// `dateline events`.
+#[derive(Debug, Args)]
+pub struct EventsArgs {
+    /// At most this many events.
+    #[arg(long, default_value_t = 50)]
+    pub limit: usize,
+    /// Skip this many first.
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+    /// Which events (flattened last: its help heading covers what follows).
+    #[command(flatten)]
+    pub filter: EventFilterArgs,
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// GDELT 2.0 event table, tab-separated, plus dateline's columns.
+    Gdelt,
+    /// JSON Lines, one `dateline-event/1` record per event.
+    Jsonl,
+}
+
+/// `dateline export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The output format.
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// Write to this file instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// gdelt: start with a header line naming the columns.
+    #[arg(long)]
+    pub header: bool,
+    /// At most this many events (default: all).
+    #[arg(long)]
+    pub limit: Option<usize>,
+    /// Skip this many first.
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+    /// Which events (flattened last: its help heading covers what follows).
+    #[command(flatten)]
+    pub filter: EventFilterArgs,
+}
+
 /// `dateline actors`.
 #[derive(Debug, Args)]
 pub struct ActorsArgs {
@@ -224,6 +380,19 @@ pub enum KbWhat {
 pub struct EvalArgs {
     /// Folder of `*.gold.json` files and the documents they name.
     pub dir: PathBuf,
+}
+
+/// `dateline eval-events`.
+#[derive(Debug, Args)]
+pub struct EvalEventsArgs {
+    /// The suite file.
+    pub file: PathBuf,
+    /// Which suite it is.
+    #[arg(long, value_enum)]
+    pub suite: crate::eval_events::Suite,
+    /// Also list every record the coder got wrong.
+    #[arg(long)]
+    pub misses: bool,
 }
 
 /// `dateline eval-time`.
@@ -307,6 +476,16 @@ fn parse_date(s: &str) -> Result<String, String> {
     }
 }
 
+fn parse_cameo(s: &str) -> Result<String, String> {
+    if (1..=4).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(s.to_string())
+    } else {
+        Err(format!(
+            "`{s}` is not a CAMEO event code or prefix (1 to 4 digits, e.g. 04 or 036)"
+        ))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -322,6 +501,31 @@ mod tests {
         assert!(parse_date("2025-02-26").is_ok());
         assert!(parse_date("26/02/2025").is_err());
         assert!(parse_date("2025-2-26").is_err());
+    }
+
+    #[test]
+    fn event_filters_are_checked() {
+        assert!(parse_cameo("04").is_ok());
+        assert!(parse_cameo("0431").is_ok());
+        assert!(parse_cameo("04a").is_err());
+        assert!(parse_cameo("").is_err());
+        assert!(Cli::try_parse_from(["dateline", "events", "--modality", "planned"]).is_ok());
+        assert!(Cli::try_parse_from(["dateline", "events", "--modality", "maybe"]).is_err());
+        assert!(
+            Cli::try_parse_from(["dateline", "export"]).is_err(),
+            "needs --format"
+        );
+        let cli =
+            Cli::try_parse_from(["dateline", "export", "--format", "gdelt", "--actor", "RUS"])
+                .unwrap();
+        match cli.command {
+            Command::Export(e) => {
+                assert_eq!(e.format, ExportFormat::Gdelt);
+                assert_eq!(e.filter.actor.as_deref(), Some("RUS"));
+                assert_eq!(e.limit, None);
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::time::Instant;
 use anyhow::{bail, Context, Result};
 use dateline_ingest::ReadOptions;
 use dateline_model::{Analysis, Article, Diagnostic, Severity, ZoneKind, RECORD_SCHEMA};
-use dateline_store::{ArticleFilter, Store, WriteOutcome};
+use dateline_store::{ArticleFilter, EventFilter, Store, WriteOutcome};
 use serde::Serialize;
 
 use crate::args::{ArticlesArgs, Cli, Command, EvalArgs, IngestArgs, ShowArgs};
@@ -29,7 +29,12 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Eval(a) => eval(&ctx, a),
         Command::Entities(a) => entities(&ctx, a),
         Command::Quotes(a) => quotes(&ctx, a),
+        Command::Events(a) => events(&ctx, a),
+        Command::Export(a) => crate::export::run(&ctx, a),
         Command::EvalTime(a) => eval_time(&ctx, a),
+        Command::EvalEvents(a) => {
+            crate::eval_events::run(&ctx.pipeline()?, &a.file, a.suite, ctx.json, a.misses)
+        }
         Command::EvalNer(a) => eval_ner(&ctx, a),
         Command::Actors(a) => actors(&ctx, a),
         Command::Kb(a) => kb(&ctx, a),
@@ -502,8 +507,65 @@ fn show(ctx: &Ctx, a: ShowArgs) -> Result<u8> {
                 )?;
             }
         }
+        if let Some(evs) = &an.events {
+            if !evs.is_empty() {
+                writeln!(out, "\nevents")?;
+            }
+            let ix = article.index();
+            for e in evs {
+                let actor = |a: &Option<dateline_model::ActorRef>| {
+                    a.as_ref().map_or("-".to_string(), |a| a.code.clone())
+                };
+                writeln!(
+                    out,
+                    "  {:<5} {:<10} {:>9} → {:<9} {:<12} {}",
+                    e.cameo,
+                    e.plover.as_deref().unwrap_or("-"),
+                    actor(&e.source),
+                    actor(&e.target),
+                    e.modality.name(),
+                    e.date.as_deref().unwrap_or("-"),
+                )?;
+                if let Some(m) = e.mentions.first() {
+                    writeln!(
+                        out,
+                        "        “{}”",
+                        cut_chars(
+                            span_text(&ix, &article.text, m.sentence_span).trim(),
+                            EVIDENCE_CHARS
+                        )
+                    )?;
+                }
+            }
+        }
     }
     Ok(EXIT_OK)
+}
+
+/// How much of an evidence sentence `show` prints.
+const EVIDENCE_CHARS: usize = 100;
+
+/// The text at `span`, empty when the span is reversed (never panics on a stored span).
+pub fn span_text<'t>(
+    ix: &dateline_model::TextIndex,
+    text: &'t str,
+    span: dateline_model::Span,
+) -> &'t str {
+    let end = span.end.min(ix.len_chars());
+    let start = span.start.min(end);
+    ix.slice(text, dateline_model::Span::new(start, end))
+}
+
+/// `s` on one line, cut to at most `max` chars with an ellipsis.
+pub fn cut_chars(s: &str, max: usize) -> String {
+    let s = s.replace(['\n', '\t', '\r'], " ");
+    if s.chars().count() > max {
+        let mut t: String = s.chars().take(max.saturating_sub(1)).collect();
+        t.push('…');
+        t
+    } else {
+        s
+    }
 }
 
 fn origin_line(a: &Article) -> String {
@@ -871,6 +933,106 @@ fn quotes(ctx: &Ctx, a: crate::args::QuotesArgs) -> Result<u8> {
                 90
             )
         )?;
+    }
+    Ok(if list.is_empty() {
+        EXIT_PARTIAL
+    } else {
+        EXIT_OK
+    })
+}
+
+/// The store filter of `events` and `export`, with `--article` resolved to a full id; `None`
+/// (after saying so on stderr) when no article matches it.
+pub fn event_filter(
+    store: &Store,
+    f: &crate::args::EventFilterArgs,
+    limit: Option<usize>,
+    offset: usize,
+) -> Result<Option<EventFilter>> {
+    let article = match &f.article {
+        Some(id) => match store.article(id)? {
+            Some(art) => Some(art.id.to_string()),
+            None => {
+                eprintln!("dateline: no article with id `{id}`");
+                return Ok(None);
+            }
+        },
+        None => None,
+    };
+    Ok(Some(EventFilter {
+        actor: f.actor.clone(),
+        source: f.source.clone(),
+        target: f.target.clone(),
+        cameo: f.cameo.clone(),
+        plover: f.plover.clone(),
+        modality: f.modality.clone(),
+        from: f.from.clone(),
+        to: f.to.clone(),
+        article,
+        limit,
+        offset,
+    }))
+}
+
+fn events(ctx: &Ctx, a: crate::args::EventsArgs) -> Result<u8> {
+    let store = ctx.open_existing_store()?;
+    let Some(filter) = event_filter(&store, &a.filter, Some(a.limit), a.offset)? else {
+        return Ok(EXIT_PARTIAL);
+    };
+    let list = store.events(&filter)?;
+    let mut out = std::io::stdout().lock();
+    if ctx.json {
+        for e in &list {
+            serde_json::to_writer(&mut out, e)?;
+            writeln!(out)?;
+        }
+    } else {
+        let actor = |code: &Option<String>, name: &Option<String>| match (code, name) {
+            (Some(c), Some(n)) => format!("{c} ({n})"),
+            (Some(c), None) => c.clone(),
+            (None, _) => "-".to_string(),
+        };
+        let rows: Vec<Vec<String>> = list
+            .iter()
+            .map(|e| {
+                vec![
+                    e.article_id.clone(),
+                    e.published.clone().unwrap_or_default(),
+                    e.date.clone().unwrap_or_default(),
+                    e.cameo.clone(),
+                    e.plover.clone().unwrap_or_default(),
+                    actor(&e.source_code, &e.source_name),
+                    actor(&e.target_code, &e.target_name),
+                    e.modality.clone(),
+                    e.goldstein.map(|g| g.to_string()).unwrap_or_default(),
+                ]
+            })
+            .collect();
+        write!(
+            out,
+            "{}",
+            output::table(
+                &[
+                    "article",
+                    "published",
+                    "date",
+                    "cameo",
+                    "plover",
+                    "source",
+                    "target",
+                    "modality",
+                    "goldstein"
+                ],
+                &rows,
+                36
+            )
+        )?;
+        if !ctx.quiet {
+            eprintln!(
+                "{} events (only `asserted` ones are told as fact)",
+                list.len()
+            );
+        }
     }
     Ok(if list.is_empty() {
         EXIT_PARTIAL

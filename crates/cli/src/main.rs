@@ -4,6 +4,8 @@
 mod args;
 mod bench;
 mod commands;
+mod eval_events;
+mod export;
 mod job;
 mod output;
 

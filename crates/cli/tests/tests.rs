@@ -6,6 +6,7 @@ mod bad_input;
 mod crash;
 mod entities;
 mod eval;
+mod events;
 mod ingest;
 mod quotes;
 mod tidy;

@@ -10,8 +10,9 @@
 //!   [`WriteOutcome::Duplicate`] and changes nothing, so re-running an interrupted ingest
 //!   converges to the same store as an uninterrupted run.
 //! - Reading: [`Store::article`] (by id or unique id prefix), [`Store::analysis`],
-//!   [`Store::articles`] (filtered listing), [`Store::count_articles`], and [`Store::dump`], a
-//!   deterministic text image of every content row for comparing two stores.
+//!   [`Store::articles`] (filtered listing), [`Store::quotes`] and [`Store::events`] (records
+//!   across articles), [`Store::count_articles`], and [`Store::dump`], a deterministic text
+//!   image of every content row for comparing two stores.
 //!
 //! # Schema (version 1)
 //! - `articles`: one row per article — `id` (primary key), `seq` (ingest order: 1, 2, … with
@@ -20,6 +21,23 @@
 //!   indexed on `published`, `section` and `agency` (the last two case-insensitively).
 //! - `analyses`: one row per article — `article_id` (references `articles`), `stages` (JSON
 //!   array), `record_schema` ([`RECORD_SCHEMA`]) and `json` (the serialized [`Analysis`]).
+//!
+//! # Schema (version 2): entities and quotes
+//! - `entities`: one row per entity of an analysis (`article_id`, `entity_id`, name, type,
+//!   CAMEO actor code, Wikidata id, number of mentions).
+//! - `quotes`: one row per quote (`article_id`, `idx`, kind, speaker, content span and text).
+//!
+//! # Schema (version 3): events
+//! - `events`: one row per coded event of an analysis, keyed on `(article_id, idx)` where
+//!   `idx` is the event's position in [`Analysis::events`]: the CAMEO code and PLOVER
+//!   category, source and target (actor code, canonical name, entity id), modality, the
+//!   event's own date (TIMEX3), Goldstein score, QuadClass, and the provenance of its first
+//!   mention (sentence index, trigger span) with the number of mentions; indexed on `cameo`,
+//!   `source_code`, `target_code` and `modality`. Read with [`Store::events`].
+//!
+//! Record rows are written with their analysis and, on upgrade, filled in from the analyses
+//! already stored, so a store migrated from an older version holds the same rows as one
+//! written fresh.
 //!
 //! The content tables hold no wall-clock time: the same input gives a byte-identical
 //! [`Store::dump`], however often the ingest was interrupted and resumed.
@@ -175,7 +193,20 @@ const INSERT_QUOTE: &str = "INSERT INTO quotes \
     (article_id, idx, kind, speaker_name, speaker_text, speaker_entity, start, end, text) \
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-/// Writes the record rows (entities, quotes) of one analysis.
+const INSERT_EVENT: &str = "INSERT INTO events \
+    (article_id, idx, cameo, plover, source_code, source_name, source_entity, target_code, \
+     target_name, target_entity, modality, date, goldstein, quad_class, sentence, \
+     trigger_start, trigger_end, mentions) \
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+/// A Goldstein score as the `REAL` the migration's backfill reads from the analysis JSON: the
+/// shortest decimal of the `f32` (`1.9`, not `1.899999976158142`), so a store filled in on
+/// upgrade dumps identically to one written fresh.
+fn goldstein_real(g: f32) -> f64 {
+    g.to_string().parse().unwrap_or(f64::from(g))
+}
+
+/// Writes the record rows (entities, quotes, events) of one analysis.
 fn insert_records(
     tx: &rusqlite::Transaction<'_>,
     id: &str,
@@ -217,7 +248,138 @@ fn insert_records(
             ])?;
         }
     }
+    if let Some(events) = &analysis.events {
+        let mut st = tx.prepare_cached(INSERT_EVENT)?;
+        for (i, e) in events.iter().enumerate() {
+            let first = e.mentions.first();
+            let (src, tgt) = (e.source.as_ref(), e.target.as_ref());
+            st.execute(params![
+                id,
+                i as i64,
+                e.cameo,
+                e.plover,
+                src.map(|a| a.code.clone()),
+                src.and_then(|a| a.name.clone()),
+                src.and_then(|a| a.entity.clone()),
+                tgt.map(|a| a.code.clone()),
+                tgt.and_then(|a| a.name.clone()),
+                tgt.and_then(|a| a.entity.clone()),
+                e.modality.name(),
+                e.date,
+                e.goldstein.map(goldstein_real),
+                e.quad_class.map(i64::from),
+                first.map(|m| i64::from(m.sentence)),
+                first.map(|m| m.trigger.start as i64),
+                first.map(|m| m.trigger.end as i64),
+                e.mentions.len() as i64,
+            ])?;
+        }
+    }
     Ok(())
+}
+
+/// Which events [`Store::events`] returns. The default returns every stored event.
+///
+/// Actor and code filters are prefixes, so a country code finds its institutions and a CAMEO
+/// root finds its event codes. Every filter given must hold.
+///
+/// **Dates.** `from` and `to` apply to each event's *effective date*: the event's own date
+/// (its TIMEX3 value) when that names a calendar period — a day (`2025-03-04`, also with a
+/// time), a month (`2025-03`), an ISO week (`2025-W11`, Monday to Sunday) or a year (`2025`;
+/// quarters, halves and seasons such as `2025-Q1` count as their year) — and otherwise
+/// (no date, `PAST_REF`, `FUTURE_REF`, …) the article's publication date. An event passes when
+/// its period overlaps `[from, to]`: an event dated `2025-03` passes `from = 2025-03-15`.
+/// Events with neither date are left out when `from` or `to` is set. Results are ordered by
+/// the start of the effective date (undated last), then article id, then position.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EventFilter {
+    /// Source **or** target actor code starts with this (ASCII case ignored): `RUS` matches
+    /// `RUS` and `RUSGOV`.
+    pub actor: Option<String>,
+    /// Source actor code starts with this (ASCII case ignored).
+    pub source: Option<String>,
+    /// Target actor code starts with this (ASCII case ignored).
+    pub target: Option<String>,
+    /// CAMEO event code starts with this: `04` is the whole consult root, `036` is 036 and
+    /// its four-digit children.
+    pub cameo: Option<String>,
+    /// PLOVER category equal to this, ignoring ASCII case (`consult`).
+    pub plover: Option<String>,
+    /// Modality equal to this (`asserted`, `planned`, `hypothetical`, `negated`, `reported`,
+    /// `uncertain`), ignoring ASCII case.
+    pub modality: Option<String>,
+    /// Effective date on or after this (`YYYY-MM-DD`, or a prefix such as `2025-03`).
+    pub from: Option<String>,
+    /// Effective date on or before this, inclusive; a prefix covers its whole period.
+    pub to: Option<String>,
+    /// Only events of this article (full id).
+    pub article: Option<String>,
+    /// At most this many.
+    pub limit: Option<usize>,
+    /// Skip this many first.
+    pub offset: usize,
+}
+
+/// One stored event with its article's publication date.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EventRow {
+    /// The article.
+    pub article_id: String,
+    /// Publication date of the article.
+    pub published: Option<String>,
+    /// Position in the article's event list ([`Analysis::events`]).
+    pub index: u32,
+    /// CAMEO event code (`036`).
+    pub cameo: String,
+    /// PLOVER category (`CONSULT`).
+    pub plover: Option<String>,
+    /// CAMEO actor code of the source (`RUSGOV`).
+    pub source_code: Option<String>,
+    /// Canonical name of the source.
+    pub source_name: Option<String>,
+    /// CAMEO actor code of the target.
+    pub target_code: Option<String>,
+    /// Canonical name of the target.
+    pub target_name: Option<String>,
+    /// asserted, planned, hypothetical, negated, reported or uncertain. Only asserted events
+    /// are told as facts; the others are kept and labelled.
+    pub modality: String,
+    /// The event's own date, a TIMEX3 value (`2025-03-04`, `2025-W11`), when the text gives one.
+    pub date: Option<String>,
+    /// Goldstein score.
+    pub goldstein: Option<f64>,
+    /// GDELT QuadClass (1–4).
+    pub quad_class: Option<u8>,
+    /// Sentence index of the first mention.
+    pub sentence: Option<u32>,
+    /// Start of the first mention's trigger (chars).
+    pub trigger_start: Option<u64>,
+    /// End of the first mention's trigger (chars).
+    pub trigger_end: Option<u64>,
+    /// Number of mentions (tellings) of the event in the article.
+    pub mentions: u32,
+}
+
+/// The SQL of an event's effective date: the start (`end = false`) or the end of the calendar
+/// period its TIMEX3 value `d` names, else the publication date `p` (see [`EventFilter`]).
+/// Days, months and years are text prefixes (compared with a `U+10FFFF` sentinel appended for
+/// the end); an ISO week becomes its Monday and Sunday.
+fn effective_date_sql(d: &str, p: &str, end: bool) -> String {
+    let year = format!("substr({d}, 1, 4)");
+    let monday = format!(
+        "date({year} || '-01-04', \
+         '-' || ((CAST(strftime('%w', {year} || '-01-04') AS INTEGER) + 6) % 7) || ' days', \
+         '+' || ((CAST(substr({d}, 7, 2) AS INTEGER) - 1) * 7) || ' days'{})",
+        if end { ", '+6 days'" } else { "" }
+    );
+    format!(
+        "COALESCE(CASE \
+           WHEN {d} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' THEN substr({d}, 1, 10) \
+           WHEN {d} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' THEN {d} \
+           WHEN {d} GLOB '[0-9][0-9][0-9][0-9]-W[0-9][0-9]*' THEN {monday} \
+           WHEN {d} GLOB '[0-9][0-9][0-9][0-9]*' THEN {year} \
+           ELSE {p} END, {p})"
+    )
 }
 
 /// Which quotes [`Store::quotes`] returns.
@@ -778,6 +940,109 @@ impl Store {
                     start: r.get::<_, i64>(6)? as u64,
                     end: r.get::<_, i64>(7)? as u64,
                     text: r.get(8)?,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<Vec<_>, _>>().map_err(|e| self.err(e))
+    }
+
+    /// Stored events that pass `filter`, ordered by effective date (undated last), then
+    /// article id, then position in the article (see [`EventFilter`] for the date rule).
+    pub fn events(&self, filter: &EventFilter) -> Result<Vec<EventRow>, StoreError> {
+        if filter.limit == Some(0) {
+            return Ok(Vec::new());
+        }
+        let mut sql = format!(
+            "SELECT * FROM (SELECT e.article_id, a.published, e.idx, e.cameo, e.plover, \
+               e.source_code, e.source_name, e.target_code, e.target_name, e.modality, e.date, \
+               e.goldstein, e.quad_class, e.sentence, e.trigger_start, e.trigger_end, \
+               e.mentions, {} AS eff_from, {} AS eff_to \
+             FROM events e JOIN articles a ON a.id = e.article_id WHERE 1",
+            effective_date_sql("e.date", "a.published", false),
+            effective_date_sql("e.date", "a.published", true),
+        );
+        let mut values: Vec<Value> = Vec::new();
+        // `column` starts with `prefix`: a range, so the column's index can serve it.
+        let prefix = |column: &str, prefix: &str, values: &mut Vec<Value>| -> String {
+            values.push(Value::Text(prefix.to_string()));
+            values.push(Value::Text(format!("{prefix}\u{10FFFF}")));
+            format!("({column} >= ? AND {column} < ?)")
+        };
+        if let Some(actor) = &filter.actor {
+            let actor = actor.to_ascii_uppercase();
+            let s = prefix("e.source_code", &actor, &mut values);
+            let t = prefix("e.target_code", &actor, &mut values);
+            sql.push_str(&format!(" AND ({s} OR {t})"));
+        }
+        if let Some(source) = &filter.source {
+            let c = prefix("e.source_code", &source.to_ascii_uppercase(), &mut values);
+            sql.push_str(&format!(" AND {c}"));
+        }
+        if let Some(target) = &filter.target {
+            let c = prefix("e.target_code", &target.to_ascii_uppercase(), &mut values);
+            sql.push_str(&format!(" AND {c}"));
+        }
+        if let Some(cameo) = &filter.cameo {
+            let c = prefix("e.cameo", cameo, &mut values);
+            sql.push_str(&format!(" AND {c}"));
+        }
+        if let Some(plover) = &filter.plover {
+            sql.push_str(" AND e.plover = ? COLLATE NOCASE");
+            values.push(Value::Text(plover.clone()));
+        }
+        if let Some(modality) = &filter.modality {
+            sql.push_str(" AND e.modality = ?");
+            values.push(Value::Text(modality.to_ascii_lowercase()));
+        }
+        if let Some(a) = &filter.article {
+            sql.push_str(" AND e.article_id = ?");
+            values.push(Value::Text(a.clone()));
+        }
+        sql.push_str(") WHERE 1");
+        if let Some(from) = &filter.from {
+            // The period's end reaches `from`: every string that starts with the end sorts
+            // below the end plus the sentinel.
+            sql.push_str(" AND eff_to || char(1114111) >= ?");
+            values.push(Value::Text(from.clone()));
+        }
+        if let Some(to) = &filter.to {
+            sql.push_str(" AND eff_from <= ?");
+            values.push(Value::Text(format!("{to}\u{10FFFF}")));
+        }
+        sql.push_str(" ORDER BY eff_from IS NULL, eff_from, article_id, idx LIMIT ? OFFSET ?");
+        values.push(Value::Integer(filter.limit.map_or(-1, clamp_i64)));
+        values.push(Value::Integer(clamp_i64(filter.offset)));
+        let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map(rusqlite::params_from_iter(values.iter()), |r| {
+                let opt_u32 = |i: usize| -> rusqlite::Result<Option<u32>> {
+                    Ok(r.get::<_, Option<i64>>(i)?
+                        .and_then(|n| u32::try_from(n).ok()))
+                };
+                let opt_u64 = |i: usize| -> rusqlite::Result<Option<u64>> {
+                    Ok(r.get::<_, Option<i64>>(i)?
+                        .and_then(|n| u64::try_from(n).ok()))
+                };
+                Ok(EventRow {
+                    article_id: r.get(0)?,
+                    published: r.get(1)?,
+                    index: r.get::<_, i64>(2)? as u32,
+                    cameo: r.get(3)?,
+                    plover: r.get(4)?,
+                    source_code: r.get(5)?,
+                    source_name: r.get(6)?,
+                    target_code: r.get(7)?,
+                    target_name: r.get(8)?,
+                    modality: r.get(9)?,
+                    date: r.get(10)?,
+                    goldstein: r.get(11)?,
+                    quad_class: r
+                        .get::<_, Option<i64>>(12)?
+                        .and_then(|n| u8::try_from(n).ok()),
+                    sentence: opt_u32(13)?,
+                    trigger_start: opt_u64(14)?,
+                    trigger_end: opt_u64(15)?,
+                    mentions: opt_u32(16)?.unwrap_or(0),
                 })
             })
             .map_err(|e| self.err(e))?;

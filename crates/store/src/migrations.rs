@@ -4,7 +4,7 @@
 //! transaction together with `PRAGMA user_version = n`, so a store is always at exactly one
 //! version and a crash mid-migration leaves the previous version intact.
 //!
-//! Rules for adding a migration (e.g. the entity / quote / event tables):
+//! Rules for adding a migration:
 //! - append a new entry to [`MIGRATIONS`]; never edit or reorder an applied one;
 //! - content tables hold no wall-clock time, so two stores built from the same input dump
 //!   identically (see [`crate::Store::dump`]);
@@ -85,6 +85,49 @@ SELECT a.article_id, q.key, json_extract(q.value, '$.kind'),
        json_extract(q.value, '$.speaker.entity'), json_extract(q.value, '$.content.start'),
        json_extract(q.value, '$.content.end'), json_extract(q.value, '$.text')
 FROM analyses a, json_each(a.json, '$.quotes') q;
+"#,
+    // 3: coded events as rows, for queries across articles (events by actor, CAMEO code,
+    // modality, date) and export. Rows of analyses stored before this migration are filled in
+    // from their JSON.
+    r#"
+CREATE TABLE events (
+    article_id    TEXT NOT NULL REFERENCES articles(id),
+    idx           INTEGER NOT NULL,              -- position in the analysis' event list
+    cameo         TEXT NOT NULL,                 -- CAMEO event code (036)
+    plover        TEXT,                          -- PLOVER category (CONSULT)
+    source_code   TEXT,                          -- CAMEO actor code of the source (RUSGOV)
+    source_name   TEXT,                          -- canonical name of the source
+    source_entity TEXT,                          -- model::Entity::id of the source
+    target_code   TEXT,
+    target_name   TEXT,
+    target_entity TEXT,
+    modality      TEXT NOT NULL,                 -- asserted, planned, hypothetical, negated, reported, uncertain
+    date          TEXT,                          -- the event's own date, TIMEX3 value
+    goldstein     REAL,
+    quad_class    INTEGER,
+    sentence      INTEGER,                       -- sentence index of the first mention
+    trigger_start INTEGER,                       -- trigger span of the first mention, chars
+    trigger_end   INTEGER,
+    mentions      INTEGER NOT NULL,              -- number of mentions
+    PRIMARY KEY (article_id, idx)
+);
+CREATE INDEX events_cameo    ON events(cameo);
+CREATE INDEX events_source   ON events(source_code);
+CREATE INDEX events_target   ON events(target_code);
+CREATE INDEX events_modality ON events(modality);
+
+INSERT INTO events
+SELECT a.article_id, e.key, json_extract(e.value, '$.cameo'), json_extract(e.value, '$.plover'),
+       json_extract(e.value, '$.source.code'), json_extract(e.value, '$.source.name'),
+       json_extract(e.value, '$.source.entity'), json_extract(e.value, '$.target.code'),
+       json_extract(e.value, '$.target.name'), json_extract(e.value, '$.target.entity'),
+       json_extract(e.value, '$.modality'), json_extract(e.value, '$.date'),
+       json_extract(e.value, '$.goldstein'), json_extract(e.value, '$.quad_class'),
+       json_extract(e.value, '$.mentions[0].sentence'),
+       json_extract(e.value, '$.mentions[0].trigger.start'),
+       json_extract(e.value, '$.mentions[0].trigger.end'),
+       COALESCE(json_array_length(e.value, '$.mentions'), 0)
+FROM analyses a, json_each(a.json, '$.events') e;
 "#,
 ];
 

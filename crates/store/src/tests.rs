@@ -1096,3 +1096,425 @@ fn migration_2_fills_rows_from_analyses_stored_before_it() {
         .iter()
         .any(|l| l.starts_with("entities\t") && l.contains("Олена Коваль")));
 }
+
+// ---------------------------------------------------------------- events
+
+/// An invented event: `code` from `source` to `target`, told once in sentence `sentence`.
+fn event(
+    cameo: &str,
+    plover: Option<&str>,
+    source: Option<&str>,
+    target: Option<&str>,
+    modality: Modality,
+    date: Option<&str>,
+    sentence: u32,
+) -> Event {
+    let actor = |code: &str, at: usize| ActorRef {
+        code: code.into(),
+        entity: Some(format!("e{at}")),
+        name: Some(format!("Name of {code}")),
+        span: Some(Span::new(at, at + 3)),
+    };
+    Event {
+        cameo: cameo.into(),
+        plover: plover.map(String::from),
+        source: source.map(|c| actor(c, 0)),
+        target: target.map(|c| actor(c, 10)),
+        modality,
+        date: date.map(String::from),
+        goldstein: Some(1.9),
+        quad_class: Some(1),
+        mentions: vec![
+            EventMention {
+                sentence,
+                sentence_span: Span::new(0, 20),
+                trigger: Span::new(4, 9),
+                source: None,
+                target: None,
+                quote: None,
+            },
+            EventMention {
+                sentence: sentence + 1,
+                sentence_span: Span::new(21, 40),
+                trigger: Span::new(25, 30),
+                source: None,
+                target: None,
+                quote: None,
+            },
+        ],
+    }
+}
+
+/// Three invented articles with events: one published 2025-03-05 (a planned visit dated to a
+/// week, a negated attack on a day, a reported meeting in an earlier week, an undated
+/// statement), one published 2025-02-20 (an accusation on that day, an appeal dated to the
+/// year) and one without a date (an undated demand).
+fn event_store() -> (Store, [Article; 3]) {
+    use Modality::*;
+    let a = meta(
+        story("Leader to visit", "The leader will visit next week."),
+        Some("2025-03-05"),
+        None,
+        None,
+    );
+    let b = meta(
+        story(
+            "Accusations fly",
+            "The ministry accused the army on Thursday.",
+        ),
+        Some("2025-02-20"),
+        None,
+        None,
+    );
+    let c = story("Undated demand", "The council demanded answers.");
+    let mut an = Analysis::empty(a.id.clone());
+    an.events = Some(vec![
+        event(
+            "042",
+            Some("CONSULT"),
+            Some("TURGOV"),
+            Some("RUS"),
+            Planned,
+            Some("2025-W11"),
+            0,
+        ),
+        event(
+            "190",
+            Some("ASSAULT"),
+            Some("ISR"),
+            Some("LBN"),
+            Negated,
+            Some("2025-03-04"),
+            1,
+        ),
+        event(
+            "036",
+            Some("CONSULT"),
+            Some("UKR"),
+            Some("RUSGOV"),
+            Reported,
+            Some("2025-W09"),
+            2,
+        ),
+        event("040", Some("CONSULT"), Some("RUS"), None, Asserted, None, 3),
+    ]);
+    let mut bn = Analysis::empty(b.id.clone());
+    bn.events = Some(vec![
+        event(
+            "112",
+            Some("ACCUSE"),
+            Some("UKR"),
+            Some("RUSMIL"),
+            Asserted,
+            Some("2025-02-20"),
+            0,
+        ),
+        event(
+            "0431",
+            Some("CONSULT"),
+            Some("FRA"),
+            Some("UKR"),
+            Asserted,
+            Some("2025"),
+            1,
+        ),
+    ]);
+    let mut cn = Analysis::empty(c.id.clone());
+    cn.events = Some(vec![event(
+        "10",
+        None,
+        Some("XYZ"),
+        None,
+        Uncertain,
+        None,
+        0,
+    )]);
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .write_batch(&[(a.clone(), an), (b.clone(), bn), (c.clone(), cn)])
+        .unwrap();
+    (store, [a, b, c])
+}
+
+/// The events of `filter` as `cameo` codes, in order.
+fn cameos(store: &Store, filter: EventFilter) -> Vec<String> {
+    store
+        .events(&filter)
+        .unwrap()
+        .into_iter()
+        .map(|r| r.cameo)
+        .collect()
+}
+
+#[test]
+fn event_rows_are_written_with_their_provenance() {
+    let (store, [a, _, c]) = event_store();
+    let all = store.events(&EventFilter::default()).unwrap();
+    assert_eq!(all.len(), 7);
+    let visit = all.iter().find(|r| r.cameo == "042").unwrap();
+    assert_eq!(
+        visit,
+        &EventRow {
+            article_id: a.id.to_string(),
+            published: Some("2025-03-05".into()),
+            index: 0,
+            cameo: "042".into(),
+            plover: Some("CONSULT".into()),
+            source_code: Some("TURGOV".into()),
+            source_name: Some("Name of TURGOV".into()),
+            target_code: Some("RUS".into()),
+            target_name: Some("Name of RUS".into()),
+            modality: "planned".into(),
+            date: Some("2025-W11".into()),
+            // The f32's shortest decimal, not 1.899999976158142.
+            goldstein: Some(1.9),
+            quad_class: Some(1),
+            sentence: Some(0),
+            trigger_start: Some(4),
+            trigger_end: Some(9),
+            mentions: 2,
+        }
+    );
+    let demand = all.last().unwrap();
+    assert_eq!(demand.article_id, c.id.as_str(), "undated events come last");
+    assert_eq!(demand.source_code.as_deref(), Some("XYZ"));
+    assert_eq!(demand.target_code, None);
+    assert_eq!(demand.plover, None);
+    let dump = store.dump().unwrap();
+    assert_eq!(dump.iter().filter(|l| l.starts_with("events\t")).count(), 7);
+    assert!(dump
+        .iter()
+        .any(|l| l.starts_with("events\t") && l.contains(r#""source_entity":"e0""#)));
+}
+
+#[test]
+fn events_are_ordered_by_effective_date() {
+    let (store, _) = event_store();
+    // 2025 (a year starts before any of its days), 2025-02-20, W09 (Mon 2025-02-24), 2025-03-04, undated → published 2025-03-05,
+    // W11 (Mon 2025-03-10), then the article without any date.
+    assert_eq!(
+        cameos(&store, EventFilter::default()),
+        ["0431", "112", "036", "190", "040", "042", "10"]
+    );
+}
+
+#[test]
+fn every_event_filter_narrows() {
+    let (store, [a, b, _]) = event_store();
+    let f = |filter: EventFilter| cameos(&store, filter);
+    // Actor: a prefix of the source or the target code, any case.
+    assert_eq!(
+        f(EventFilter {
+            actor: Some("rus".into()),
+            ..Default::default()
+        }),
+        ["112", "036", "040", "042"]
+    );
+    assert_eq!(
+        f(EventFilter {
+            actor: Some("RUSGOV".into()),
+            ..Default::default()
+        }),
+        ["036"]
+    );
+    assert_eq!(
+        f(EventFilter {
+            source: Some("UKR".into()),
+            ..Default::default()
+        }),
+        ["112", "036"]
+    );
+    assert_eq!(
+        f(EventFilter {
+            target: Some("UKR".into()),
+            ..Default::default()
+        }),
+        ["0431"]
+    );
+    assert_eq!(
+        f(EventFilter {
+            source: Some("UKR".into()),
+            target: Some("RUSMIL".into()),
+            ..Default::default()
+        }),
+        ["112"]
+    );
+    // CAMEO: a root takes its codes; a three-digit code its four-digit children.
+    assert_eq!(
+        f(EventFilter {
+            cameo: Some("04".into()),
+            ..Default::default()
+        }),
+        ["0431", "040", "042"]
+    );
+    assert_eq!(
+        f(EventFilter {
+            cameo: Some("043".into()),
+            ..Default::default()
+        }),
+        ["0431"]
+    );
+    assert_eq!(
+        f(EventFilter {
+            cameo: Some("190".into()),
+            ..Default::default()
+        }),
+        ["190"]
+    );
+    assert_eq!(
+        f(EventFilter {
+            plover: Some("consult".into()),
+            ..Default::default()
+        }),
+        ["0431", "036", "040", "042"]
+    );
+    assert_eq!(
+        f(EventFilter {
+            modality: Some("asserted".into()),
+            ..Default::default()
+        }),
+        ["0431", "112", "040"]
+    );
+    assert_eq!(
+        f(EventFilter {
+            modality: Some("NEGATED".into()),
+            ..Default::default()
+        }),
+        ["190"]
+    );
+    assert!(f(EventFilter {
+        modality: Some("hypothetical".into()),
+        ..Default::default()
+    })
+    .is_empty());
+    assert_eq!(
+        f(EventFilter {
+            article: Some(b.id.to_string()),
+            ..Default::default()
+        }),
+        ["0431", "112"]
+    );
+    assert_eq!(
+        f(EventFilter {
+            article: Some(a.id.to_string()),
+            limit: Some(2),
+            offset: 1,
+            ..Default::default()
+        }),
+        ["190", "040"]
+    );
+    assert!(f(EventFilter {
+        limit: Some(0),
+        ..Default::default()
+    })
+    .is_empty());
+    // Wildcards are plain characters.
+    assert!(f(EventFilter {
+        actor: Some("%".into()),
+        ..Default::default()
+    })
+    .is_empty());
+}
+
+#[test]
+fn event_dates_filter_on_the_effective_period() {
+    let (store, _) = event_store();
+    let f = |from: Option<&str>, to: Option<&str>| {
+        cameos(
+            &store,
+            EventFilter {
+                from: from.map(String::from),
+                to: to.map(String::from),
+                ..Default::default()
+            },
+        )
+    };
+    // A day: the negated attack of 2025-03-04 (and the year 2025, which covers it).
+    assert_eq!(f(Some("2025-03-04"), Some("2025-03-04")), ["0431", "190"]);
+    // The undated statement takes its article's date, 2025-03-05.
+    assert_eq!(f(Some("2025-03-05"), Some("2025-03-05")), ["0431", "040"]);
+    // Week 11 runs Monday 2025-03-10 to Sunday 2025-03-16.
+    assert_eq!(f(Some("2025-03-16"), Some("2025-03-16")), ["0431", "042"]);
+    assert_eq!(
+        f(Some("2025-03-17"), None),
+        ["0431"],
+        "only the year reaches past W11"
+    );
+    // Week 9 (2025-02-24 … 2025-03-02) overlaps March.
+    assert_eq!(f(Some("2025-03-01"), Some("2025-03-03")), ["0431", "036"]);
+    assert_eq!(f(None, Some("2025-02-23")), ["0431", "112"]);
+    // A prefix bound covers its period; events with no date at all are left out.
+    assert_eq!(f(Some("2025-02"), Some("2025-02")), ["0431", "112", "036"]);
+    assert_eq!(f(Some("2024-01-01"), None).len(), 6);
+    assert!(f(Some("2026-01-01"), None).is_empty());
+}
+
+#[test]
+fn migration_3_fills_event_rows_from_analyses_stored_before_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DB_FILE);
+    let a = meta(
+        story("Kovalenko speaks", "She said peace would come."),
+        Some("2025-03-04"),
+        None,
+        None,
+    );
+    let mut an = rich_analysis(&a);
+    an.events.as_mut().unwrap().push(event(
+        "112",
+        Some("ACCUSE"),
+        Some("UKR"),
+        Some("RUS"),
+        Modality::Reported,
+        None,
+        1,
+    ));
+    {
+        // A store at schema 2, as the previous dateline wrote it.
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(migrations::MIGRATIONS[0]).unwrap();
+        conn.execute_batch(migrations::MIGRATIONS[1]).unwrap();
+        conn.execute_batch("PRAGMA user_version = 2").unwrap();
+        conn.execute(
+            "INSERT INTO articles (id, seq, published, language, text, chars, zones, origin) \
+             VALUES (?, 1, '2025-03-04', 'en', ?, 1, '[]', '{}')",
+            params![a.id.as_str(), a.text],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO analyses (article_id, stages, record_schema, json) VALUES (?, '[]', ?, ?)",
+            params![
+                a.id.as_str(),
+                RECORD_SCHEMA,
+                serde_json::to_string(&an).unwrap()
+            ],
+        )
+        .unwrap();
+    }
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.schema_version().unwrap(), STORE_SCHEMA_VERSION);
+    let rows = store.events(&EventFilter::default()).unwrap();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0].cameo, "036");
+    assert_eq!(rows[0].modality, "planned");
+    assert_eq!(rows[0].source_code.as_deref(), Some("UKRGOV"));
+    assert_eq!(rows[0].goldstein, Some(4.0));
+    assert_eq!(rows[0].mentions, 1);
+    assert_eq!(rows[1].cameo, "112");
+    assert_eq!(rows[1].index, 1);
+    assert_eq!(rows[1].mentions, 2);
+    assert_eq!(rows[1].published.as_deref(), Some("2025-03-04"));
+
+    // The filled-in rows equal the rows a fresh store writes.
+    let events_of = |dump: Vec<String>| -> Vec<String> {
+        dump.into_iter()
+            .filter(|l| l.starts_with("events\t"))
+            .collect()
+    };
+    let mut fresh = Store::open_in_memory().unwrap();
+    fresh.write_batch(&[(a.clone(), an)]).unwrap();
+    assert_eq!(
+        events_of(store.dump().unwrap()),
+        events_of(fresh.dump().unwrap())
+    );
+}
