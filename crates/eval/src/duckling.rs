@@ -93,8 +93,8 @@ pub enum DucklingError {
     },
 }
 
-/// Correct out of total.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// Correct out of total (shared by the suite adapters).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Tally {
     /// Entries scored.
     pub total: usize,
@@ -112,7 +112,7 @@ impl Tally {
         }
     }
 
-    fn add(&mut self, ok: bool) {
+    pub(crate) fn add(&mut self, ok: bool) {
         self.total += 1;
         if ok {
             self.correct += 1;

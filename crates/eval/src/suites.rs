@@ -101,32 +101,7 @@ pub struct SuiteEvent {
 /// events.
 pub type Coder<'a> = dyn Fn(&str, Option<&str>) -> Vec<SuiteEvent> + 'a;
 
-/// Correct out of total.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct Tally {
-    /// Records right.
-    pub correct: usize,
-    /// Records scored.
-    pub total: usize,
-}
-
-impl Tally {
-    /// correct / total (1.0 for an empty tally).
-    pub fn accuracy(&self) -> f64 {
-        if self.total == 0 {
-            1.0
-        } else {
-            self.correct as f64 / self.total as f64
-        }
-    }
-
-    fn add(&mut self, ok: bool) {
-        self.total += 1;
-        if ok {
-            self.correct += 1;
-        }
-    }
-}
+pub use crate::duckling::Tally;
 
 /// One record the coder got (partly) wrong.
 #[derive(Debug, Clone, PartialEq, Serialize)]
