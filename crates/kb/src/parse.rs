@@ -339,7 +339,13 @@ pub(crate) fn regular_plural(pattern: &str) -> String {
     let (s, e) = words[head];
     let word = &pattern[s..e];
     let lower = word.to_ascii_lowercase();
-    let plural = if ["s", "x", "z", "ch", "sh"]
+    // English compounds in -man/-woman take -men/-women (spokesman, chairwoman); "human",
+    // "German" and "shaman" do not.
+    let man_compound = (lower.ends_with("man") && lower.len() > 3)
+        && !["human", "german", "shaman", "roman", "ottoman", "caiman"].contains(&lower.as_str());
+    let plural = if man_compound {
+        format!("{}men", &word[..word.len() - 3])
+    } else if ["s", "x", "z", "ch", "sh"]
         .iter()
         .any(|x| lower.ends_with(x))
     {
@@ -1124,6 +1130,13 @@ mod tests {
         assert_eq!(regular_plural("attorney"), "attorneys");
         assert_eq!(regular_plural("church"), "churches");
         assert_eq!(regular_plural("commander-in-chief"), "commanders-in-chief");
+        assert_eq!(regular_plural("spokesman"), "spokesmen");
+        assert_eq!(regular_plural("congresswoman"), "congresswomen");
+        assert_eq!(
+            regular_plural("human rights activist"),
+            "human rights activists"
+        );
+        assert_eq!(regular_plural("German"), "Germans");
     }
 
     #[test]
