@@ -318,6 +318,15 @@ impl<'a> Parser<'a> {
         if s >= n {
             return Dir::Unmarked;
         }
+        // A deadline points forward and a starting point back, whatever the verb's tense:
+        // "expected sanctions by the end of June", "has been held since March".
+        if s > 0 && !self.t[s].sent_start {
+            match self.lower_at(s - 1) {
+                "by" | "until" | "till" | "before" => return Dir::Future,
+                "since" => return Dir::Past,
+                _ => {}
+            }
+        }
         let ss = (0..=s).rev().find(|&k| self.t[k].sent_start).unwrap_or(0);
         let se = (s + 1..n).find(|&k| self.t[k].sent_start).unwrap_or(n);
         let e = e.min(se).max(s + 1);

@@ -512,3 +512,23 @@ fn may_by_a_deadline_or_an_agent() {
     is("They want a deal by May.", "May", "2025-05");
     nothing("The plan was criticised by May.");
 }
+
+#[test]
+fn deadlines_point_forward_and_starting_points_back() {
+    let r = Some(jiff::civil::date(2025, 5, 20));
+    let v = |text: &str| -> Vec<String> {
+        dateline_time::tag_text(text, r, dateline_time::TenseHint::Auto)
+            .into_iter()
+            .map(|f| f.value)
+            .collect()
+    };
+    assert_eq!(
+        v("Kyiv expected new sanctions by the end of June."),
+        vec!["2025-06".to_string()]
+    );
+    assert_eq!(
+        v("The border has been closed since March."),
+        vec!["2025-03".to_string()]
+    );
+    assert_eq!(v("They met in March."), vec!["2025-03".to_string()]);
+}
