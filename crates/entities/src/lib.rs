@@ -55,16 +55,27 @@ pub struct Linker {
     kb: &'static Kb,
     gaz: Gazetteer,
     lex: Lexicon,
+    /// Generic agents by lower-case pattern and plural: role code, and whether it goes first.
+    agents: std::collections::HashMap<String, (String, bool)>,
 }
 
 impl Linker {
     /// A linker over `kb` with the default lexicon.
     pub fn new(kb: &'static Kb) -> Linker {
         let seg = Segmenter::new();
+        let mut agents = std::collections::HashMap::new();
+        for a in &kb.agents {
+            for form in std::iter::once(a.pattern.as_str()).chain(a.plural.as_deref()) {
+                agents
+                    .entry(form.to_lowercase())
+                    .or_insert_with(|| (a.code.clone(), a.prefix));
+            }
+        }
         Linker {
             kb,
             gaz: Gazetteer::build(kb, &seg),
             lex: Lexicon::parse(lexicon::DEFAULT),
+            agents,
         }
     }
 

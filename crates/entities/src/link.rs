@@ -300,6 +300,14 @@ pub(crate) fn run(linker: &Linker, article: &Article, analysis: &Analysis) -> Ve
                         || (matches!(u[j].text, "of" | "for") && has_head(i, j)))
                 {
                     j += 2;
+                } else if j + 2 < sent_end
+                    && matches!(u[j].text, "of" | "for")
+                    && u[j + 1].text == "the"
+                    && is_name_unit(j + 2)
+                    && has_head(i, j)
+                {
+                    // "Kiel Institute for the World Economy", "Bank of the South".
+                    j += 3;
                 } else if j + 1 < sent_end
                     && u[j].text == "-"
                     && !u[j].space_before
@@ -596,6 +604,41 @@ pub(crate) fn run(linker: &Linker, article: &Article, analysis: &Analysis) -> Ve
             {
                 clusters[k].etype = t;
             }
+        }
+    }
+    // Unknown institutions named by a generic agent take their country's code joined with the
+    // agent's role: "Russian Foreign Ministry" → RUSGOV, "Turkey's Interior Ministry" → TURGOV.
+    for ci in 0..cands.len() {
+        let Kind::Name(None) = cands[ci].kind else {
+            continue;
+        };
+        let Some(k) = cands[ci].cluster else { continue };
+        if clusters[k].target.is_some()
+            || clusters[k].actor.is_some()
+            || clusters[k].etype != EntityType::Org
+        {
+            continue;
+        }
+        let Some((role, prefix)) = linker.agents.get(&clusters[k].name.to_lowercase()).cloned()
+        else {
+            continue;
+        };
+        let mut e = cands[ci].start;
+        if e > 0 && matches!(norm(u[e - 1].text).as_ref(), "'s" | "'") {
+            e -= 1;
+        }
+        let country = (0..ci)
+            .rev()
+            .find(|&p| cands[p].end == e && u[cands[p].start].sent == u[cands[ci].start].sent)
+            .and_then(|p| cands[p].cluster)
+            .and_then(|p| clusters[p].actor.clone())
+            .filter(|c| c.len() == 3);
+        if let Some(c) = country {
+            clusters[k].actor = Some(if prefix {
+                format!("{role}{c}")
+            } else {
+                format!("{c}{role}")
+            });
         }
     }
     // Unknown people take a code from their title: "Ukrainian Foreign Minister X" → UKRGOV.

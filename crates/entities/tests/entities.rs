@@ -229,3 +229,21 @@ fn head_words_type_unknown_places() {
     assert_eq!(find(&an, "Varanger Sea").kind, EntityType::Loc);
     assert_eq!(find(&an, "Zorvan Oblast").kind, EntityType::Gpe);
 }
+
+#[test]
+fn institutions_named_by_an_agent_take_their_country() {
+    let a = article(
+        "2025-05-20",
+        "The Russian Foreign Ministry summoned the envoy, according to the Kiel Institute for the World Economy.",
+    );
+    let an = analyse(&a);
+    let fm = find(&an, "Foreign Ministry");
+    assert_eq!(
+        (fm.kind, fm.actor.as_deref()),
+        (EntityType::Org, Some("RUSGOV"))
+    );
+    assert_eq!(
+        find(&an, "Kiel Institute for the World Economy").kind,
+        EntityType::Org
+    );
+}
