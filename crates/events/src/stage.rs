@@ -145,6 +145,89 @@ fn attach_agents(words: &[String], toks: &[Token], actors: &mut [Actor]) {
     }
 }
 
+/// Generic agents standing alone ("rebels", "police", "protesters"): an actor with the role
+/// only (`---REB`), or joined to the country right after it ("rebels in the Ivory Coast",
+/// "opposition groups in Zimbabwe" → CIVREB, ZWEOPP), which then stops being an actor of its own.
+fn bare_agents(words: &[String], toks: &[Token], actors: &mut Vec<Actor>) {
+    let ag = agents();
+    let n = words.len();
+    let covered = |actors: &[Actor], k: usize| actors.iter().any(|a| a.first <= k && k < a.end);
+    let mut found: Vec<Actor> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if covered(actors, i) {
+            i += 1;
+            continue;
+        }
+        let mut hit = None;
+        for len in (1..=ag.max_words.min(n - i)).rev() {
+            if (i..i + len).any(|k| covered(actors, k)) {
+                continue;
+            }
+            let key = words[i..i + len].join(" ");
+            if let Some(v) = ag.by_words.get(&key) {
+                // The agent's head noun must be a noun here ("court" the verb, "state" ...).
+                if toks[i + len - 1].pos.is_noun() && !BARE_SKIP.contains(&key.as_str()) {
+                    hit = Some((len, v.clone()));
+                }
+                break;
+            }
+        }
+        let Some((len, (code, _))) = hit else {
+            i += 1;
+            continue;
+        };
+        let end = i + len;
+        // A title before a name ("President Obama") or a role after an actor the knowledge
+        // base could not join ("Israeli intelligence officials") is not an actor of its own.
+        let next_is_actor = actors.iter().any(|a| a.first == end)
+            || toks.get(end).is_some_and(|t| t.pos == Pos::NNP) && len == 1;
+        let after_actor = actors
+            .iter()
+            .any(|a| a.end <= i && a.end + 2 >= i && (a.end..i).all(|k| is_modifier(&words[k])));
+        if next_is_actor || after_actor {
+            i = end;
+            continue;
+        }
+        found.push(Actor {
+            first: i,
+            end,
+            code: format!("---{code}"),
+            entity: format!("agent@{}", toks[i].span.start),
+            name: words[i..end].join(" "),
+            span: Span::new(toks[i].span.start, toks[end - 1].span.end),
+            bare: true,
+        });
+        i = end;
+    }
+    for mut a in found {
+        // "rebels in the Ivory Coast", "students throughout Indonesia", "guerrillas from Chad".
+        let place = actors.iter().position(|c| {
+            c.code.len() == 3
+                && c.first > a.end
+                && c.first <= a.end + 2
+                && matches!(
+                    words[a.end].as_str(),
+                    "in" | "of" | "from" | "throughout" | "across"
+                )
+                && (a.end + 1..c.first).all(|k| words[k] == "the")
+        });
+        if let Some(p) = place {
+            let c = actors.remove(p);
+            a.code = format!("{}{}", c.code, &a.code[3..]);
+            a.end = c.end;
+            a.span = Span::new(a.span.start, c.span.end);
+        }
+        actors.push(a);
+    }
+    actors.sort_by_key(|a| (a.first, a.end));
+}
+
+/// Agent words too vague to stand alone as an actor.
+const BARE_SKIP: &[&str] = &[
+    "business", "company", "boss", "state", "party", "group", "people",
+];
+
 /// The event stage (`events@1`).
 #[derive(Debug, Default, Clone, Copy)]
 pub struct EventStage;
@@ -189,6 +272,8 @@ struct Actor {
     entity: String,
     name: String,
     span: Span,
+    /// A generic agent found on its own ("rebels"), not a named entity.
+    bare: bool,
 }
 
 struct Sent<'a> {
@@ -233,6 +318,7 @@ fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
                     entity: e.id.clone(),
                     name: e.name.clone(),
                     span: q.speaker.as_ref().and_then(|s| s.span).unwrap_or(q.content),
+                    bare: false,
                 })
             });
         speaker_actor.push((q.content, a));
@@ -271,11 +357,13 @@ fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
                     entity: e.id.clone(),
                     name: e.name.clone(),
                     span: m.span,
+                    bare: false,
                 });
             }
         }
         actors.sort_by_key(|a| (a.first, a.end));
         attach_agents(&words, toks, &mut actors);
+        bare_agents(&words, toks, &mut actors);
         let times: Vec<(usize, usize, String)> = analysis
             .timexes
             .as_deref()
@@ -456,6 +544,80 @@ fn code_sentence(
     speakers: &[(Span, Option<Actor>)],
     out: &mut Vec<Event>,
 ) {
+    let from = out.len();
+    code_triggers(s, lex, dict, speakers, out);
+    prune_sentence(s, out, from);
+}
+
+/// One telling per act in a sentence: of two events close together with the same source, the
+/// same CAMEO root and the same target (or none), the one with the more specific code (then the one with a
+/// target, then the first) stays: "ordered an investigation against Iran" is one 09x event, not
+/// a verb event and a noun event. An intent verb's own 030 ("pledged to expel") gives way to
+/// the coded infinitive after it. One-sided events of an actor give way to a dyadic event of the same actor.
+fn prune_sentence(s: &Sent, out: &mut Vec<Event>, from: usize) {
+    let code_of = |a: &Option<ActorRef>| a.as_ref().map(|x| x.code.clone());
+    let trig = |e: &Event| e.mentions[0].trigger;
+    let tok_of = |c: usize| s.toks.partition_point(|t| t.span.end <= c);
+    let evs: Vec<Event> = out.drain(from..).collect();
+    let mut keep = vec![true; evs.len()];
+    for x in 0..evs.len() {
+        for y in 0..evs.len() {
+            if x == y || !keep[y] {
+                continue;
+            }
+            let (e, f) = (&evs[x], &evs[y]);
+            if code_of(&e.source) != code_of(&f.source) {
+                continue;
+            }
+            if e.cameo == "030" && e.modality == Modality::Planned {
+                let (te, tf) = (tok_of(trig(e).start), tok_of(trig(f).start));
+                if tf > te && tf <= te + 3 && f.cameo.starts_with('0') {
+                    keep[x] = false;
+                    break;
+                }
+            }
+            let same_root = e.cameo.get(..2) == f.cameo.get(..2);
+            let covered = e.target.is_none() || code_of(&e.target) == code_of(&f.target);
+            // Two tellings of one act sit next to each other (a verb and its object noun).
+            let near = tok_of(trig(e).start).abs_diff(tok_of(trig(f).start)) <= 4;
+            if !same_root || !covered || !near || e.date != f.date {
+                continue;
+            }
+            let rank = |g: &Event| (g.cameo.len(), !g.cameo.ends_with('0'), g.target.is_some());
+            if rank(f) > rank(e) || (rank(f) == rank(e) && y < x) {
+                keep[x] = false;
+                break;
+            }
+        }
+    }
+    // A sentence coding a dyad says what its actors do: their one-sided events are mostly
+    // subordinate verbs ("met … to discuss", "attacked …, killing").
+    let sides: Vec<String> = evs
+        .iter()
+        .zip(&keep)
+        .filter(|(e, k)| **k && e.target.is_some())
+        .flat_map(|(e, _)| [code_of(&e.source), code_of(&e.target)])
+        .flatten()
+        .collect();
+    for (k, e) in keep.iter_mut().zip(&evs) {
+        if e.target.is_none() && code_of(&e.source).is_some_and(|c| sides.contains(&c)) {
+            *k = false;
+        }
+    }
+    out.extend(
+        evs.into_iter()
+            .zip(keep)
+            .filter_map(|(e, k)| k.then_some(e)),
+    );
+}
+
+fn code_triggers(
+    s: &Sent,
+    lex: &Lexicon,
+    dict: &VerbDict,
+    speakers: &[(Span, Option<Actor>)],
+    out: &mut Vec<Event>,
+) {
     let n = s.words.len();
     let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
     let mut i = 0;
@@ -476,9 +638,18 @@ fn code_sentence(
             let last = i + len - 1;
             if let Some(ev) = noun_event(s, lex, speakers, i, last, &code, sym) {
                 out.push(ev);
+            } else if !sym {
+                if let Some(ev) = object_noun_event(s, lex, i, last, &code) {
+                    out.push(ev);
+                }
             }
             i += len;
             continue;
+        }
+        if pos.is_verb() && lex.speech.contains(words[i]) {
+            if let Some(ev) = demand_event(s, lex, speakers, i) {
+                out.push(ev);
+            }
         }
         if pos.is_verb() && pos != Pos::MD && !lex.speech.contains(words[i]) {
             if let Some(v) = dict.lookup(words[i]) {
@@ -489,13 +660,24 @@ fn code_sentence(
                     // code (x0) with no pattern behind it says too little to be an event.
                     // Meeting verbs are the exception: their block default (040) is the event;
                     // so are conflict verbs (attack → 190), which are rarely vague.
-                    let generic = m.default
+                    // Promising, offering, vowing or agreeing *to* do something is the
+                    // intent itself (030), whatever the infinitive codes.
+                    let next = words.get(i + 1).copied().unwrap_or("");
+                    let intent = m.default
+                        && matches!(
+                            m.block.as_str(),
+                            "OFFER" | "PLEDGE" | "PROMISE" | "VOW" | "AGREE"
+                        )
+                        && (next == "to" || (m.block == "AGREE" && matches!(next, "on" | "upon")));
+                    let code = if intent { "030" } else { m.code.as_str() };
+                    let generic = !intent
+                        && m.default
                         && m.code.len() == 3
                         && m.code.ends_with('0')
                         && m.code.as_str() < "09"
                         && !m.code.starts_with("04");
                     if m.code != "010" && !generic {
-                        if let Some(mut ev) = verb_event(s, lex, speakers, i, &m.code) {
+                        if let Some(mut ev) = verb_event(s, lex, speakers, i, code) {
                             if m.reversed {
                                 std::mem::swap(&mut ev.source, &mut ev.target);
                             }
@@ -533,6 +715,198 @@ fn finish(code: &str, m: Modality) -> String {
     } else {
         code.to_string()
     }
+}
+
+/// A one-sided noun trigger as the object of a verb: "staged demonstrations", "mounted an
+/// invasion of Lebanon", "imposed sanctions on the Taliban", "launched an investigation into":
+/// the verb's subject is the source, an actor after a preposition (or "that") the target.
+fn object_noun_event(s: &Sent, lex: &Lexicon, i: usize, last: usize, code: &str) -> Option<Event> {
+    let st = np_start(s, i);
+    if st == 0 || !s.toks[st - 1].pos.is_verb() {
+        return None;
+    }
+    let (a, b) = clause(s, lex, st - 1);
+    let mut src = s
+        .actors
+        .iter()
+        .filter(|x| x.first >= a && x.end <= st - 1)
+        .last();
+    if src.is_none() && a > 0 {
+        let pronoun = matches!(s.words[a].as_str(), "it" | "they" | "he" | "she" | "we");
+        if pronoun {
+            src = s
+                .actors
+                .iter()
+                .filter(|x| x.end <= a && a - x.end <= 8)
+                .last();
+        }
+    }
+    let src = src?;
+    let n = s.words.len();
+    let prep = (last + 1..n.min(last + 4)).find(|&k| {
+        matches!(
+            s.words[k].as_str(),
+            "against" | "on" | "into" | "of" | "with" | "to" | "at" | "that" | "over"
+        )
+    });
+    let end = if prep.is_some_and(|k| s.words[k] == "that") {
+        n
+    } else {
+        b
+    };
+    let tgt = prep.and_then(|p| {
+        s.actors
+            .iter()
+            .find(|x| x.first > p && x.first <= p + 3 && x.end <= end)
+    });
+    if tgt.is_some_and(|t| t.code == src.code) {
+        return None;
+    }
+    let m = noun_modality(s, lex, i);
+    let m = if m == Modality::Asserted {
+        modality(s, lex, st - 1, false)
+    } else {
+        m
+    };
+    Some(Event {
+        cameo: finish(code, m),
+        plover: None,
+        source: Some(actor_ref(src)),
+        target: tgt.map(actor_ref),
+        modality: m,
+        date: date_of(s, lex, st - 1),
+        goldstein: None,
+        quad_class: None,
+        mentions: vec![mention(s, i, last, Some(src), tgt)],
+    })
+}
+
+/// "Russia said that Sudan must return the helicopter": saying that someone must (or should)
+/// act is a demand (CAMEO 100) of the speaker on that actor.
+fn demand_event(
+    s: &Sent,
+    lex: &Lexicon,
+    speakers: &[(Span, Option<Actor>)],
+    i: usize,
+) -> Option<Event> {
+    let n = s.words.len();
+    let mut k = i + 1;
+    // "said on Tuesday that", "said Friday that".
+    while k < n && k <= i + 4 && s.words[k] != "that" && !s.actors.iter().any(|a| a.first == k) {
+        k += 1;
+    }
+    if k < n && s.words[k] == "that" {
+        k += 1;
+    }
+    let t = s
+        .actors
+        .iter()
+        .position(|a| a.first >= k && a.first <= k + 2)?;
+    let modal = (s.actors[t].end..n.min(s.actors[t].end + 8))
+        .take_while(|&j| !matches!(s.words[j].as_str(), "," | ";" | "that" | "which" | "who"))
+        .find(|&j| matches!(s.words[j].as_str(), "must" | "should"))?;
+    if !s.toks.get(modal + 1).is_some_and(|x| x.pos.is_verb()) && s.words[modal + 1] != "not" {
+        return None;
+    }
+    let (a, _) = clause(s, lex, i);
+    let src = s
+        .actors
+        .iter()
+        .filter(|x| x.end <= i && x.first + 12 >= a)
+        .last()
+        .or_else(|| {
+            let q = s.quote_speaker.get(i).copied().flatten()?;
+            speakers.get(q)?.1.as_ref()
+        })?;
+    let tgt = &s.actors[t];
+    if src.code == tgt.code {
+        return None;
+    }
+    Some(Event {
+        cameo: "100".to_string(),
+        plover: None,
+        source: Some(actor_ref(src)),
+        target: Some(actor_ref(tgt)),
+        modality: Modality::Asserted,
+        date: date_of(s, lex, i),
+        goldstein: None,
+        quad_class: None,
+        mentions: vec![mention(s, i, i, Some(src), Some(tgt))],
+    })
+}
+
+/// The verb at `i` is what its subject says it will do ("will withdraw", "would boycott",
+/// "pledged to release", "is willing to negotiate"), not what someone plans or schedules.
+fn intends(s: &Sent, lex: &Lexicon, i: usize) -> bool {
+    let (a, _) = clause(s, lex, i);
+    s.words[a.max(i.saturating_sub(5))..i].iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "will"
+                | "would"
+                | "'ll"
+                | "shall"
+                | "agreed"
+                | "agree"
+                | "agrees"
+                | "willing"
+                | "ready"
+                | "pledged"
+                | "pledges"
+                | "promised"
+                | "promises"
+                | "vowed"
+                | "vows"
+                | "offered"
+                | "offers"
+                | "threatened"
+                | "threatens"
+                | "unless"
+        )
+    })
+}
+
+/// CAMEO's code for saying one will do an act: cooperation becomes an intent (03x: "will
+/// provide aid" 033, "will release" 0353, "will withdraw" 0356), conflict a threat (13x:
+/// "would boycott" 1312, "will attack" 1384). Talks (04x) are handled by [`finish`].
+fn intent_code(code: &str) -> Option<&'static str> {
+    let c = match code {
+        "061" => "0311",
+        "062" => "0312",
+        "063" => "0313",
+        "064" => "0314",
+        "071" => "0331",
+        "072" => "0332",
+        "073" => "0333",
+        "074" => "0334",
+        "081" | "0811" | "0812" | "0813" | "0814" => "0351",
+        "082" => "0352",
+        "083" | "0831" | "0832" | "0833" | "0834" => "034",
+        "084" | "0841" | "0842" => "0353",
+        "085" => "0354",
+        "086" | "0861" | "0862" | "0863" => "0355",
+        "087" | "0871" | "0872" | "0873" | "0874" => "0356",
+        "161" => "1313",
+        "162" | "1621" | "1622" | "1623" => "1311",
+        "163" => "1312",
+        "172" | "1721" | "1722" | "1723" | "1724" => "132",
+        "191" => "1381",
+        "192" => "1382",
+        _ => match code.get(..2)? {
+            "05" => "032",
+            "06" => "031",
+            "07" => "033",
+            "08" => "035",
+            "14" => "133",
+            "16" => "131",
+            "17" => "137",
+            "18" => "1383",
+            "19" => "1384",
+            "20" => "1385",
+            _ => return None,
+        },
+    };
+    Some(c)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -625,7 +999,7 @@ fn noun_event(
         }
     };
     let (src, tgt) = (src?, tgt?);
-    if src.code == tgt.code || src.entity == tgt.entity {
+    if src.code == tgt.code {
         return None;
     }
     let _ = a;
@@ -740,9 +1114,28 @@ fn verb_event(
                 "in" | "at" | "near" | "outside" | "inside"
             )
     };
+    // Named actors before generic agents: "Britain mobilized army reservists against Iraq".
+    let in_after = |k: usize| s.actors[k].first > i && s.actors[k].end <= b && !locative(k);
     let after = (0..s.actors.len())
-        .find(|&k| s.actors[k].first > i && s.actors[k].end <= b && !locative(k));
+        .find(|&k| in_after(k) && !s.actors[k].bare)
+        .or_else(|| (0..s.actors.len()).find(|&k| in_after(k)));
     let mut src = before.last().copied();
+    // "Syria says it is willing to withdraw", "the rebels said they will release": a pronoun
+    // opening the clause after a speech verb (or its "that") is the speaker.
+    if src.is_none() && a > 0 && a < i {
+        let opener = (a..i).find(|&k| s.words[k] != "that");
+        let pronoun = opener.is_some_and(|k| {
+            matches!(
+                s.words[k].as_str(),
+                "it" | "they" | "he" | "she" | "we" | "its" | "their" | "his" | "her"
+            )
+        });
+        if pronoun {
+            src = (0..s.actors.len())
+                .filter(|&k| s.actors[k].end <= a && a - s.actors[k].end <= 8)
+                .last();
+        }
+    }
     let mut tgt = after;
     if let (Some(k), None) = (src, tgt) {
         if k > 0 && before.contains(&(k - 1)) {
@@ -769,12 +1162,19 @@ fn verb_event(
             }
         }
     }
+    // "demanded that the US cancel …", "urged that Israel ease …": the subject of the
+    // complement clause right after the verb is the one the demand is made of.
+    if tgt.is_none() && b < s.words.len() && s.words[b] == "that" && b <= i + 3 {
+        let (_, b2) = clause(s, lex, b + 1);
+        tgt = (0..s.actors.len()).find(|&k| {
+            s.actors[k].first > b && s.actors[k].first <= b + 3 && s.actors[k].end <= b2
+        });
+    }
     let src_actor = s.actors[src?].clone();
     let tgt_actor = tgt.map(|k| s.actors[k].clone());
-    if tgt_actor
-        .as_ref()
-        .is_some_and(|t| t.entity == src_actor.entity || t.code == src_actor.code)
-    {
+    // The same actor on both sides is no event; one entity in two roles is ("Georgian
+    // demonstrators … the Georgian government": GEOOPP, GEOGOV).
+    if tgt_actor.as_ref().is_some_and(|t| t.code == src_actor.code) {
         return None;
     }
     let m = attribute(
@@ -785,8 +1185,16 @@ fn verb_event(
         &src_actor,
         tgt_actor.as_ref(),
     );
+    let mut code = finish(code, m).to_string();
+    let mut m = m;
+    if matches!(m, Modality::Planned | Modality::Asserted) && intends(s, lex, i) {
+        if let Some(c) = intent_code(&code) {
+            code = c.to_string();
+            m = Modality::Planned;
+        }
+    }
     Some(Event {
-        cameo: finish(code, m),
+        cameo: code,
         plover: None,
         source: Some(actor_ref(&src_actor)),
         target: tgt_actor.as_ref().map(actor_ref),

@@ -172,3 +172,19 @@ fn events_carry_plover_goldstein_and_quad_class() {
     assert_eq!(e.quad_class, Some(4));
     assert!(e.goldstein.unwrap() < 0.0);
 }
+
+#[test]
+fn saying_one_will_act_is_an_intent_or_a_threat() {
+    let e = one("The United States will supply arms to Israel.", "0332");
+    assert_eq!(codes(&e), ("0332".into(), "USA".into(), "ISR".into()));
+    assert_eq!(e.modality, Modality::Planned);
+}
+
+#[test]
+fn saying_another_must_act_is_a_demand() {
+    let e = one(
+        "Russia said on Tuesday that Sudan must return the helicopter.",
+        "100",
+    );
+    assert_eq!(codes(&e), ("100".into(), "RUS".into(), "SDN".into()));
+}

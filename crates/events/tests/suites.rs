@@ -55,13 +55,47 @@ fn plover_and_petr2_floors() {
         let r = suites::score_plover(&f, &c).unwrap();
         eprintln!("{}", r.render());
         assert_eq!(r.records, 161);
-        assert!(r.category.accuracy() >= 0.41, "{}", r.render());
-        assert!(r.full.accuracy() >= 0.20, "{}", r.render());
+        assert!(r.category.accuracy() >= 0.55, "{}", r.render());
+        assert!(r.full.accuracy() >= 0.31, "{}", r.render());
     }
     if let Some(f) = suite("PETR2_GSR_validation.dev.xml") {
         let r = suites::score_petr2(&f, &c).unwrap();
         eprintln!("{}", r.render());
-        assert!(r.recall() >= 0.16, "{}", r.render());
-        assert!(r.extra_per_record() <= 1.1, "{}", r.render());
+        assert!(r.recall() >= 0.23, "{}", r.render());
+        assert!(r.extra_per_record() <= 1.02, "{}", r.render());
     }
+}
+
+/// Writes the misses of both suites to `$DATELINE_MISSES` (a development aid; run with
+/// `DATELINE_MISSES=/tmp/misses.txt cargo test -p dateline-events --test suites -- --ignored`).
+#[test]
+#[ignore]
+fn write_misses() {
+    let Ok(out) = std::env::var("DATELINE_MISSES") else {
+        return;
+    };
+    let p = pipeline();
+    let c = coder(&p);
+    let mut text = String::new();
+    if let Some(f) = suite("plover_gsr_dev.json") {
+        let r = suites::score_plover(&f, &c).unwrap();
+        text += &r.render();
+        for m in &r.misses {
+            text += &format!(
+                "miss {}: {} | expected {} | got {:?}\n",
+                m.id, m.text, m.expected, m.got
+            );
+        }
+    }
+    if let Some(f) = suite("PETR2_GSR_validation.dev.xml") {
+        let r = suites::score_petr2(&f, &c).unwrap();
+        text += &r.render();
+        for m in &r.misses {
+            text += &format!(
+                "miss {}: {} | expected {} | got {:?}\n",
+                m.id, m.text, m.expected, m.got
+            );
+        }
+    }
+    std::fs::write(out, text).unwrap();
 }
