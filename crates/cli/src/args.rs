@@ -72,6 +72,14 @@ pub enum Command {
     Articles(ArticlesArgs),
     /// Show one stored article: its structure and everything read from it.
     Show(ShowArgs),
+    /// Show what the readers see in one file (an HTML page, a feed, a WARC archive, any input
+    /// `ingest` reads), without storing or analysing anything.
+    ///
+    /// Prints each article's metadata, captions and body. With --json, one JSON object per
+    /// article: its fields, the captions, the crossheads and the body as `text` (paragraphs and
+    /// crossheads joined by blank lines). The format is sniffed from the content, so a gzipped
+    /// page (`.html.gz`) works too. A page without an article is reported with code I009.
+    Extract(ExtractArgs),
     /// List the entities of a stored article: who and what it names, resolved and linked.
     ///
     /// Each entity is one cluster of mentions (names, surnames, title phrases such as "the
@@ -221,6 +229,14 @@ pub struct ShowArgs {
     /// Also print the full canonical text.
     #[arg(long)]
     pub text: bool,
+}
+
+/// `dateline extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// The file to read.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
 }
 
 /// `dateline entities`.
@@ -458,6 +474,23 @@ pub enum BenchWhat {
         /// Repeat each timing this many times and keep the fastest.
         #[arg(long, default_value_t = 3)]
         repeat: u32,
+    },
+    /// Score and time the HTML reader's main-content extraction on the extraction benchmark
+    /// (DIR = ../shared/eval/html: ground-truth.json and html/<id>.html.gz).
+    ///
+    /// Uses the benchmark's own metric (4-token shingles over `\w+` tokens, per-page precision
+    /// and recall, their means, F1 of the means, exact-match accuracy). The pages are
+    /// decompressed before timing; pages/s counts decoding, parsing and extraction on one core.
+    Html {
+        /// The benchmark folder.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// Repeat the timing this many times and keep the fastest.
+        #[arg(long, default_value_t = 3)]
+        repeat: u32,
+        /// Also list each page's precision and recall, worst first.
+        #[arg(long)]
+        pages: bool,
     },
 }
 

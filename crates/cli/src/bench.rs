@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use anyhow::{bail, Result};
+use anyhow::{bail, Context, Result};
 use serde::Serialize;
 
 use crate::args::{BenchArgs, BenchWhat};
@@ -40,7 +40,110 @@ pub fn run(ctx: &Ctx, a: BenchArgs) -> Result<u8> {
             limit,
             repeat,
         } => stages(ctx, &paths, limit, repeat.max(1)),
+        BenchWhat::Html { dir, repeat, pages } => html(ctx, &dir, repeat.max(1), pages),
     }
+}
+
+/// The body the HTML reader extracts from one page (empty when it finds no article).
+fn html_body(name: &str, bytes: &[u8]) -> String {
+    match dateline_ingest::read_html(name, bytes, &dateline_ingest::PageHints::default()) {
+        dateline_ingest::Item::Article(a, _) => crate::commands::body_text(&a),
+        dateline_ingest::Item::Failed(_) => String::new(),
+    }
+}
+
+fn html(ctx: &Ctx, dir: &std::path::Path, repeat: u32, list_pages: bool) -> Result<u8> {
+    let gt_path = dir.join("ground-truth.json");
+    let gt: serde_json::Map<String, serde_json::Value> = serde_json::from_slice(
+        &std::fs::read(&gt_path).with_context(|| format!("cannot read {}", gt_path.display()))?,
+    )
+    .with_context(|| format!("{} is not a JSON object", gt_path.display()))?;
+    // Decompress every page before timing.
+    let mut pages: Vec<(String, Vec<u8>, String)> = Vec::new();
+    for (id, v) in &gt {
+        let truth = v
+            .get("articleBody")
+            .and_then(|t| t.as_str())
+            .unwrap_or("")
+            .to_string();
+        let path = dir.join("html").join(format!("{id}.html.gz"));
+        let raw =
+            std::fs::read(&path).with_context(|| format!("cannot open {}", path.display()))?;
+        let bytes = dateline_ingest::decompress_all(&raw)
+            .with_context(|| format!("cannot decompress {}", path.display()))?;
+        pages.push((id.clone(), bytes, truth));
+    }
+    if pages.is_empty() {
+        bail!("no pages in {}", gt_path.display());
+    }
+    let mut best = f64::MAX;
+    let mut preds = Vec::new();
+    for _ in 0..repeat {
+        let t = std::time::Instant::now();
+        preds = pages
+            .iter()
+            .map(|(id, bytes, _)| html_body(id, bytes))
+            .collect::<Vec<_>>();
+        best = best.min(t.elapsed().as_secs_f64());
+    }
+    let scores: Vec<_> = pages
+        .iter()
+        .zip(&preds)
+        .map(|((_, _, truth), pred)| dateline_eval::html::score_page(pred, truth))
+        .collect();
+    let sum = dateline_eval::html::summarize(&scores);
+    let bytes: usize = pages.iter().map(|p| p.1.len()).sum();
+    let pages_per_s = pages.len() as f64 / best.max(1e-9);
+    let mut out = std::io::stdout().lock();
+    if ctx.json {
+        serde_json::to_writer(
+            &mut out,
+            &serde_json::json!({
+                "pages": sum.pages, "precision": sum.precision, "recall": sum.recall,
+                "f1": sum.f1, "accuracy": sum.accuracy, "seconds": best,
+                "pages_per_s": pages_per_s, "mb": bytes as f64 / 1e6,
+            }),
+        )?;
+        writeln!(out)?;
+        return Ok(EXIT_OK);
+    }
+    if list_pages {
+        let mut rows: Vec<(f64, &str, Option<f64>, f64)> = pages
+            .iter()
+            .zip(&scores)
+            .map(|((id, _, _), s)| {
+                let p = s.precision.unwrap_or(0.0);
+                let f = if p + s.recall > 0.0 {
+                    2.0 * p * s.recall / (p + s.recall)
+                } else {
+                    0.0
+                };
+                (f, id.as_str(), s.precision, s.recall)
+            })
+            .collect();
+        rows.sort_by(|a, b| a.0.total_cmp(&b.0));
+        for (f, id, p, r) in rows {
+            let p = p.map_or("   -".to_string(), |p| format!("{p:.3}"));
+            writeln!(out, "{f:.3}  P {p}  R {r:.3}  {}", &id[..id.len().min(16)])?;
+        }
+    }
+    writeln!(
+        out,
+        "{} pages ({:.1} MB) in {:.3} s, one core, best of {repeat}: P {:.3}  R {:.3}  F1 {:.3}  accuracy {:.3}",
+        sum.pages,
+        bytes as f64 / 1e6,
+        best,
+        sum.precision,
+        sum.recall,
+        sum.f1,
+        sum.accuracy
+    )?;
+    writeln!(out, "METRIC:html.f1:{:.4}:", sum.f1)?;
+    writeln!(out, "METRIC:html.precision:{:.4}:", sum.precision)?;
+    writeln!(out, "METRIC:html.recall:{:.4}:", sum.recall)?;
+    writeln!(out, "METRIC:html.accuracy:{:.4}:", sum.accuracy)?;
+    writeln!(out, "METRIC:html.pages_per_s:{pages_per_s:.0}:pages/s")?;
+    Ok(EXIT_OK)
 }
 
 fn ingest(ctx: &Ctx, paths: &[PathBuf], parse_only: bool, batch: usize) -> Result<u8> {

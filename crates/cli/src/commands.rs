@@ -9,7 +9,7 @@ use dateline_model::{Analysis, Article, Diagnostic, Severity, ZoneKind, RECORD_S
 use dateline_store::{ArticleFilter, EventFilter, Store, WriteOutcome};
 use serde::Serialize;
 
-use crate::args::{ArticlesArgs, Cli, Command, EvalArgs, IngestArgs, ShowArgs};
+use crate::args::{ArticlesArgs, Cli, Command, EvalArgs, ExtractArgs, IngestArgs, ShowArgs};
 use crate::job::{self, Processed};
 use crate::output;
 use crate::{EXIT_OK, EXIT_PARTIAL};
@@ -26,6 +26,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Ingest(a) => ingest(&ctx, a),
         Command::Articles(a) => articles(&ctx, a),
         Command::Show(a) => show(&ctx, a),
+        Command::Extract(a) => extract(&ctx, a),
         Command::Eval(a) => eval(&ctx, a),
         Command::Entities(a) => entities(&ctx, a),
         Command::Quotes(a) => quotes(&ctx, a),
@@ -345,6 +346,126 @@ fn view<'a>(a: &'a Article, analysis: Option<&'a Analysis>) -> ArticleView<'a> {
         text: &a.text,
         analysis,
     }
+}
+
+/// The body of an article as the extraction benchmark sees it: paragraphs and crossheads in
+/// order, joined by blank lines.
+pub fn body_text(a: &Article) -> String {
+    let ix = a.index();
+    a.zones
+        .iter()
+        .filter(|z| z.kind.is_body())
+        .map(|z| ix.slice(&a.text, z.span))
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+#[derive(Serialize)]
+struct Extracted<'a> {
+    id: &'a str,
+    headline: Option<&'a str>,
+    standfirst: Option<&'a str>,
+    published: Option<&'a str>,
+    published_time: Option<&'a str>,
+    timezone: Option<&'a str>,
+    section: Option<&'a str>,
+    byline: Option<&'a str>,
+    language: &'a str,
+    source: Option<&'a str>,
+    url: Option<&'a str>,
+    reader: &'a str,
+    captions: Vec<String>,
+    crossheads: Vec<&'a str>,
+    paragraphs: usize,
+    text: String,
+}
+
+fn extract(ctx: &Ctx, a: ExtractArgs) -> Result<u8> {
+    let input = dateline_ingest::Input::from_path(&a.file);
+    let mut items = Vec::new();
+    dateline_ingest::read_input(&input, &ReadOptions::default(), &mut |i| items.push(i));
+    let mut out = std::io::stdout().lock();
+    let mut code = EXIT_OK;
+    let mut first = true;
+    for item in items {
+        let (article, warnings) = match item {
+            dateline_ingest::Item::Article(a, w) => (a, w),
+            dateline_ingest::Item::Failed(d) => {
+                eprintln!("{d}");
+                code = EXIT_PARTIAL;
+                continue;
+            }
+        };
+        for w in &warnings {
+            if !ctx.quiet {
+                eprintln!("{w}");
+            }
+        }
+        let ix = article.index();
+        let v = Extracted {
+            id: article.id.as_str(),
+            headline: article.headline(),
+            standfirst: article.standfirst(),
+            published: article.published.as_deref(),
+            published_time: article.published_time.as_deref(),
+            timezone: article.timezone.as_deref(),
+            section: article.section.as_deref(),
+            byline: article.byline.as_deref(),
+            language: &article.language,
+            source: article.source.as_deref(),
+            url: article.origin.url.as_deref(),
+            reader: &article.origin.reader,
+            captions: article.captions().into_iter().map(|c| c.text).collect(),
+            // Through one index: `Article::slice` per zone is linear in the text.
+            crossheads: article
+                .zones_of(ZoneKind::Crosshead)
+                .map(|z| ix.slice(&article.text, z.span))
+                .collect(),
+            paragraphs: article.zones_of(ZoneKind::Paragraph).count(),
+            text: body_text(&article),
+        };
+        if ctx.json {
+            serde_json::to_writer(&mut out, &v)?;
+            writeln!(out)?;
+            continue;
+        }
+        if !first {
+            writeln!(out, "\n----------------------------------------")?;
+        }
+        first = false;
+        let opt = |s: Option<&str>| s.unwrap_or("-").to_string();
+        writeln!(out, "id          {}", v.id)?;
+        writeln!(out, "reader      {}", v.reader)?;
+        writeln!(out, "source      {}", opt(v.source))?;
+        writeln!(
+            out,
+            "published   {}{}{}",
+            opt(v.published),
+            v.published_time
+                .map(|t| format!(" {t}"))
+                .unwrap_or_default(),
+            v.timezone.map(|t| format!(" {t}")).unwrap_or_default()
+        )?;
+        writeln!(out, "section     {}", opt(v.section))?;
+        writeln!(out, "byline      {}", opt(v.byline))?;
+        writeln!(out, "language    {}", v.language)?;
+        writeln!(out, "headline    {}", opt(v.headline))?;
+        writeln!(out, "standfirst  {}", opt(v.standfirst))?;
+        for c in &v.captions {
+            writeln!(out, "caption     {c}")?;
+        }
+        writeln!(out, "paragraphs  {}", v.paragraphs)?;
+        writeln!(out)?;
+        for z in article.zones.iter().filter(|z| z.kind.is_body()) {
+            let t = ix.slice(&article.text, z.span);
+            if z.kind == ZoneKind::Crosshead {
+                writeln!(out, "## {t}\n")?;
+            } else {
+                writeln!(out, "{t}\n")?;
+            }
+        }
+    }
+    Ok(code)
 }
 
 fn show(ctx: &Ctx, a: ShowArgs) -> Result<u8> {

@@ -7,6 +7,7 @@ mod crash;
 mod entities;
 mod eval;
 mod events;
+mod extract;
 mod ingest;
 mod quotes;
 mod tidy;

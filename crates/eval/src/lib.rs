@@ -62,6 +62,7 @@ use dateline_model::{Analysis, Article};
 
 pub mod duckling;
 pub mod gold;
+pub mod html;
 pub mod ner;
 mod report;
 mod score;

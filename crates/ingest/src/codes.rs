@@ -14,16 +14,24 @@ pub const BINARY: &str = "I002";
 /// Error: text that is neither JSON Lines nor a news record: no ` date YYYY-MM-DD SECTION`
 /// header line (also text before the first header of a news-record string).
 pub const NO_HEADER: &str = "I003";
-/// Error: the content is HTML; the HTML reader is not available yet.
+/// Error: the content is HTML; the HTML reader is not available yet. No longer emitted (HTML is
+/// read by the `html/1` reader); kept so that the code is never reused.
 pub const HTML_NOT_SUPPORTED: &str = "I004";
 /// Error: the content is an RSS or Atom feed; the feed reader is not available yet.
 pub const FEED_NOT_SUPPORTED: &str = "I005";
 /// Error: the content is XML of an unknown kind; no XML reader is available yet.
 pub const XML_NOT_SUPPORTED: &str = "I006";
-/// Error: the content is a WARC archive; the WARC reader is not available yet.
+/// Error: the content is a WARC archive; the WARC reader is not available yet. No longer
+/// emitted (WARC is read by the `warc` reader); kept so that the code is never reused.
 pub const WARC_NOT_SUPPORTED: &str = "I007";
 /// Error: the content is a JSON array or a multi-line JSON document, not JSON Lines.
 pub const JSON_NOT_LINES: &str = "I008";
+/// Error: an HTML page (or a feed item, a WARC record) holds no article: a section front, an
+/// error page, almost no prose. Nothing is stored for it.
+pub const NO_ARTICLE: &str = "I009";
+/// Error: a WARC record header is malformed (no `WARC/` version line, no valid
+/// `Content-Length`); reading of that archive stops there.
+pub const BAD_WARC: &str = "I010";
 
 /// Error: the file could not be opened or read.
 pub const IO: &str = "I101";
@@ -92,6 +100,12 @@ pub const CATALOGUE: &[(&str, Severity, &str)] = &[
         Severity::Error,
         "JSON array or multi-line JSON, not JSON Lines",
     ),
+    (
+        NO_ARTICLE,
+        Severity::Error,
+        "page without an article (section front, error page, no prose)",
+    ),
+    (BAD_WARC, Severity::Error, "malformed WARC record header"),
     (IO, Severity::Error, "file could not be opened or read"),
     (
         CORRUPT_COMPRESSED,
@@ -155,6 +169,6 @@ mod tests {
             assert_eq!(code.len(), 4);
             assert!(code.starts_with('I'));
         }
-        assert_eq!(seen.len(), 21);
+        assert_eq!(seen.len(), 23);
     }
 }

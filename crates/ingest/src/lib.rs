@@ -13,8 +13,10 @@
 //!   every failure is an [`Item::Failed`] naming the file and the line or byte.
 //!
 //! Formats are chosen by [`Format`]; one module per format (`news_record`, `jsonl`, and
-//! `decompress` for containers). HTML, RSS/Atom and WARC are recognised but their readers are
-//! not available yet: such inputs fail with their own codes.
+//! `decompress` for containers, `html` for article pages (main-content extraction and page
+//! metadata), `warc` for web archives whose HTML responses go to the HTML reader). RSS/Atom
+//! feeds and other XML are recognised but their readers are not available yet: such inputs
+//! fail with their own codes.
 //!
 //! # Example
 //! ```
@@ -42,14 +44,17 @@ pub mod codes;
 mod dates;
 mod decompress;
 mod discover;
+pub mod html;
 pub mod jsonl;
 mod lines;
 pub mod news_record;
 mod read;
 mod sniff;
 mod text;
+mod warc;
 mod wire;
 
+pub use html::{read_html, PageHints};
 pub use sniff::{sniff, Format, SNIFF_BYTES};
 
 /// One thing a reader produced.
@@ -170,4 +175,26 @@ pub fn read_bytes(name: &str, bytes: &[u8], opts: &ReadOptions, sink: &mut dyn F
 /// string without any record an [`codes::EMPTY`] one.
 pub fn parse_news_records(name: &str, text: &str, sink: &mut dyn FnMut(Item)) {
     news_record::parse_str(name, text, sink);
+}
+
+/// Decompresses gzip or zstd content (nested up to three layers) into memory; other content is
+/// returned as it is. For tools that want the plain bytes of a page before timing a reader.
+pub fn decompress_all(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut cur = bytes.to_vec();
+    for _ in 0..read::MAX_NESTING {
+        let mut out = Vec::new();
+        match sniff(&cur) {
+            Format::Gzip => {
+                flate2::read::MultiGzDecoder::new(&cur[..]).read_to_end(&mut out)?;
+            }
+            Format::Zstd => {
+                decompress::ZstdReader::new(std::io::BufReader::new(&cur[..]))
+                    .read_to_end(&mut out)?;
+            }
+            _ => return Ok(cur),
+        }
+        cur = out;
+    }
+    Ok(cur)
 }

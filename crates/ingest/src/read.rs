@@ -12,7 +12,7 @@ use crate::codes;
 use crate::decompress::{is_corrupt_stream, Decompressed, ZstdReader};
 use crate::lines::LineReader;
 use crate::sniff::{is_ascii_ws, sniff, Format, SNIFF_BYTES};
-use crate::{jsonl, news_record, Item, ReadOptions};
+use crate::{html, jsonl, news_record, warc, Item, ReadOptions};
 
 /// How many compression layers are unwrapped before giving up.
 pub(crate) const MAX_NESTING: u32 = 3;
@@ -207,11 +207,10 @@ pub(crate) fn read_stream<'a>(
             };
             fail(sink, codes::BINARY, msg)
         }
-        Format::Html => fail(
-            sink,
-            codes::HTML_NOT_SUPPORTED,
-            "HTML input: the HTML reader is not available yet",
-        ),
+        Format::Html => {
+            peeked.pos = 0;
+            html::read(name, peeked, opts, sink);
+        }
         Format::Feed => fail(
             sink,
             codes::FEED_NOT_SUPPORTED,
@@ -222,11 +221,9 @@ pub(crate) fn read_stream<'a>(
             codes::XML_NOT_SUPPORTED,
             "XML input: no XML reader is available yet",
         ),
-        Format::Warc => fail(
-            sink,
-            codes::WARC_NOT_SUPPORTED,
-            "WARC archive: the WARC reader is not available yet",
-        ),
+        Format::Warc => {
+            warc::read(name, BufReader::with_capacity(BUF_CAP, peeked), opts, sink);
+        }
         Format::JsonArray => fail(
             sink,
             codes::JSON_NOT_LINES,

@@ -25,13 +25,13 @@ pub enum Format {
     JsonLines,
     /// Plain-text news records: the first non-empty line is ` date YYYY-MM-DD SECTION`.
     NewsRecord,
-    /// HTML (not readable yet).
+    /// HTML.
     Html,
     /// RSS or Atom feed (not readable yet).
     Feed,
     /// Other XML (not readable yet).
     Xml,
-    /// WARC archive (not readable yet).
+    /// WARC archive.
     Warc,
     /// A JSON array (`[`): not JSON Lines.
     JsonArray,
