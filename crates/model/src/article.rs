@@ -225,9 +225,11 @@ impl Article {
         self.zones.iter().filter(move |z| z.kind == kind)
     }
 
-    /// The text of each zone of one kind.
+    /// The text of each zone of one kind (one char index for all of them: linear in the text).
     pub fn texts_of(&self, kind: ZoneKind) -> impl Iterator<Item = &str> {
-        self.zones_of(kind).map(|z| self.slice(z.span))
+        let ix = self.index();
+        self.zones_of(kind)
+            .map(move |z| ix.slice(&self.text, z.span))
     }
 
     /// The headline, if any.
@@ -257,20 +259,21 @@ impl Article {
 
     /// Captions with their credits: a credit belongs to the caption it directly follows.
     pub fn captions(&self) -> Vec<Caption> {
+        let ix = self.index();
         let mut out: Vec<Caption> = Vec::new();
         let mut last_was_caption = false;
         for z in &self.zones {
             match z.kind {
                 ZoneKind::Caption => {
                     out.push(Caption {
-                        text: self.slice(z.span).to_string(),
+                        text: ix.slice(&self.text, z.span).to_string(),
                         credit: None,
                     });
                     last_was_caption = true;
                 }
                 ZoneKind::Credit if last_was_caption => {
                     if let Some(c) = out.last_mut() {
-                        c.credit = Some(self.slice(z.span).to_string());
+                        c.credit = Some(ix.slice(&self.text, z.span).to_string());
                     }
                     last_was_caption = false;
                 }
