@@ -402,6 +402,10 @@ fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
         };
         code_sentence(&sent, lex, dict, &speaker_actor, &mut out);
     }
+    // An event needs at least one side placed in a country or an international body: "the
+    // minister" with no country says too little to be a record of who did what to whom.
+    let placed = |a: &Option<ActorRef>| a.as_ref().is_some_and(|a| !a.code.starts_with("---"));
+    out.retain(|e| placed(&e.source) || placed(&e.target));
     for e in &mut out {
         if let Some(info) = table.get(&e.cameo) {
             e.plover = info.plover.clone();
@@ -1088,6 +1092,26 @@ fn noun_modality(s: &Sent, lex: &Lexicon, i: usize) -> Modality {
     }
     if has(&lex.planned, np) || governed_by_planning(s, lex, i) || has(&lex.planned, gov) {
         return Modality::Planned;
+    }
+    // The noun as a subject: its verb decides ("the talks would start on Monday", "the
+    // meeting could be delayed", "the deal did not hold").
+    let after: Vec<&str> = s.words[i + 1..(i + 4).min(s.words.len())]
+        .iter()
+        .map(String::as_str)
+        .collect();
+    for w in after {
+        if lex.negated.contains(w) {
+            return Modality::Negated;
+        }
+        if lex.hypothetical.contains(w) && w != "if" {
+            return Modality::Hypothetical;
+        }
+        if matches!(w, "will" | "would" | "shall" | "'ll") {
+            return Modality::Planned;
+        }
+        if matches!(w, "," | "." | "that" | "which" | "and" | "but") {
+            break;
+        }
     }
     Modality::Asserted
 }

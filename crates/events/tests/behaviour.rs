@@ -188,3 +188,24 @@ fn saying_another_must_act_is_a_demand() {
     );
     assert_eq!(codes(&e), ("100".into(), "RUS".into(), "SDN".into()));
 }
+
+#[test]
+fn a_noun_subject_takes_its_verbs_modality() {
+    // Planned talks are coded as an intent to negotiate (036).
+    let e = one(
+        "The United States and Saudi Arabia said the talks would start on Monday.",
+        "036",
+    );
+    assert_eq!(e.modality, Modality::Planned, "'would start'");
+}
+
+#[test]
+fn events_need_one_side_placed_in_a_country() {
+    let evs = events("The minister said an investigation would be opened into the school.");
+    assert!(evs.iter().all(|e| {
+        let placed = |a: &Option<dateline_model::ActorRef>| {
+            a.as_ref().is_some_and(|a| !a.code.starts_with("---"))
+        };
+        placed(&e.source) || placed(&e.target)
+    }));
+}
