@@ -8,6 +8,7 @@ mod entities;
 mod eval;
 mod events;
 mod extract;
+mod feeds;
 mod ingest;
 mod quotes;
 mod tidy;

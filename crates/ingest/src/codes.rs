@@ -17,7 +17,8 @@ pub const NO_HEADER: &str = "I003";
 /// Error: the content is HTML; the HTML reader is not available yet. No longer emitted (HTML is
 /// read by the `html/1` reader); kept so that the code is never reused.
 pub const HTML_NOT_SUPPORTED: &str = "I004";
-/// Error: the content is an RSS or Atom feed; the feed reader is not available yet.
+/// Error: the content is an RSS or Atom feed; the feed reader is not available yet. No longer
+/// emitted (feeds are read by the `feed/1` reader); kept so that the code is never reused.
 pub const FEED_NOT_SUPPORTED: &str = "I005";
 /// Error: the content is XML of an unknown kind; no XML reader is available yet.
 pub const XML_NOT_SUPPORTED: &str = "I006";
@@ -32,6 +33,11 @@ pub const NO_ARTICLE: &str = "I009";
 /// Error: a WARC record header is malformed (no `WARC/` version line, no valid
 /// `Content-Length`); reading of that archive stops there.
 pub const BAD_WARC: &str = "I010";
+/// Error: an RSS/Atom feed is not well-formed XML; reading of that feed stops there (every item
+/// before it was read), or the feed ends inside an item (that item is skipped).
+pub const BAD_FEED: &str = "I011";
+/// Error: an RSS/Atom feed holds no item or entry at all.
+pub const FEED_NO_ITEMS: &str = "I012";
 
 /// Error: the file could not be opened or read.
 pub const IO: &str = "I101";
@@ -83,7 +89,7 @@ pub const CATALOGUE: &[(&str, Severity, &str)] = &[
     (
         FEED_NOT_SUPPORTED,
         Severity::Error,
-        "RSS/Atom feed: reader not available yet",
+        "RSS/Atom feed: reader not available yet (no longer emitted)",
     ),
     (
         XML_NOT_SUPPORTED,
@@ -106,6 +112,12 @@ pub const CATALOGUE: &[(&str, Severity, &str)] = &[
         "page without an article (section front, error page, no prose)",
     ),
     (BAD_WARC, Severity::Error, "malformed WARC record header"),
+    (
+        BAD_FEED,
+        Severity::Error,
+        "malformed feed XML (reading stopped) or feed truncated inside an item",
+    ),
+    (FEED_NO_ITEMS, Severity::Error, "feed without items"),
     (IO, Severity::Error, "file could not be opened or read"),
     (
         CORRUPT_COMPRESSED,
@@ -169,6 +181,6 @@ mod tests {
             assert_eq!(code.len(), 4);
             assert!(code.starts_with('I'));
         }
-        assert_eq!(seen.len(), 23);
+        assert_eq!(seen.len(), 25);
     }
 }

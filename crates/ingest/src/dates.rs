@@ -164,6 +164,107 @@ pub(crate) fn parse_timestamp(s: &str) -> Option<Timestamp> {
     })
 }
 
+/// Parses an RFC 2822 date (RSS `pubDate`): `Tue, 04 Mar 2025 10:30:00 +0100`, leniently:
+/// the weekday is optional (and not checked against the date), the day may have one digit, the
+/// month may be spelled out, a two-digit year is 19xx from 50 on and 20xx below, seconds and the
+/// zone are optional and a trailing `(comment)` is ignored. Zones: `±hhmm` (`-0000`, "unknown",
+/// gives no zone), `GMT`/`UT`/`UTC`/`Z` (`Z`) and the US zones of RFC 822 (`EST` → `-05:00`, …);
+/// another name keeps the time without a zone.
+pub(crate) fn parse_rfc2822(s: &str) -> Option<Timestamp> {
+    let cleaned = s.replace(',', " ");
+    let mut toks: Vec<&str> = cleaned.split_whitespace().collect();
+    while toks.last().is_some_and(|t| t.ends_with(')')) {
+        // A trailing comment such as `(UTC)` or `(Central European Time)`.
+        let open = toks.iter().rposition(|t| t.starts_with('('))?;
+        toks.truncate(open);
+    }
+    let mut i = 0;
+    if toks.first().is_some_and(|t| weekday(t)) {
+        i += 1;
+    }
+    let d = toks.get(i).and_then(|t| {
+        (t.len() <= 2 && t.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| t.parse::<u32>().ok())
+            .flatten()
+    })?;
+    let m = month(toks.get(i + 1)?)?;
+    let y = toks.get(i + 2)?;
+    if !y.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let y: u32 = match y.len() {
+        4 => y.parse().ok()?,
+        2 => {
+            let v: u32 = y.parse().ok()?;
+            if v >= 50 {
+                1900 + v
+            } else {
+                2000 + v
+            }
+        }
+        _ => return None,
+    };
+    let date = format!("{y:04}-{m:02}-{d:02}");
+    if !valid_iso_date(&date) {
+        return None;
+    }
+    i += 3;
+    let Some(clock) = toks.get(i) else {
+        return Some(Timestamp {
+            date,
+            time: None,
+            timezone: None,
+        });
+    };
+    // One-digit hours (`9:05:00`) are padded.
+    let padded = if clock.find(':') == Some(1) {
+        format!("0{clock}")
+    } else {
+        clock.to_string()
+    };
+    let (time, rest) = parse_clock(&padded)?;
+    if !rest.is_empty() {
+        return None;
+    }
+    let timezone = match toks.get(i + 1) {
+        None => None,
+        Some(_) if toks.len() > i + 2 => return None,
+        Some(z) => {
+            let zb = z.as_bytes();
+            if zb.len() == 5 && matches!(zb[0], b'+' | b'-') && digits(&zb[1..5]) {
+                let (hh, mm): (u32, u32) = (z[1..3].parse().ok()?, z[3..5].parse().ok()?);
+                if hh > 23 || mm > 59 {
+                    return None;
+                }
+                if *z == "-0000" {
+                    None
+                } else {
+                    Some(format!("{}:{}", &z[..3], &z[3..]))
+                }
+            } else {
+                match z.to_ascii_uppercase().as_str() {
+                    "GMT" | "UT" | "UTC" | "Z" => Some("Z".to_string()),
+                    "EST" => Some("-05:00".to_string()),
+                    "EDT" => Some("-04:00".to_string()),
+                    "CST" => Some("-06:00".to_string()),
+                    "CDT" => Some("-05:00".to_string()),
+                    "MST" => Some("-07:00".to_string()),
+                    "MDT" => Some("-06:00".to_string()),
+                    "PST" => Some("-08:00".to_string()),
+                    "PDT" => Some("-07:00".to_string()),
+                    _ if z.bytes().all(|b| b.is_ascii_alphabetic()) && z.len() <= 5 => None,
+                    _ => return None,
+                }
+            }
+        }
+    };
+    Some(Timestamp {
+        date,
+        time: Some(time),
+        timezone,
+    })
+}
+
 /// `HH:MM[:SS[.frac]]` at the start of `s`: the time (`HH:MM` or `HH:MM:SS`) and the rest.
 pub(crate) fn parse_clock(s: &str) -> Option<(String, &str)> {
     let b = s.as_bytes();
@@ -369,6 +470,45 @@ mod tests {
         assert!(parse_timestamp("2025-02-26Tnoon").is_none());
         assert!(valid_iso_date("2024-02-29"));
         assert!(!valid_iso_date("2023-02-29"));
+    }
+
+    #[test]
+    fn rfc2822_dates() {
+        let t = parse_rfc2822("Tue, 04 Mar 2025 10:30:00 +0100").unwrap();
+        assert_eq!(t.date, "2025-03-04");
+        assert_eq!(t.time.as_deref(), Some("10:30:00"));
+        assert_eq!(t.timezone.as_deref(), Some("+01:00"));
+        let t = parse_rfc2822("4 March 2025 9:05 GMT").unwrap();
+        assert_eq!(
+            (t.date.as_str(), t.time.as_deref(), t.timezone.as_deref()),
+            ("2025-03-04", Some("09:05"), Some("Z"))
+        );
+        let t = parse_rfc2822("Wed, 05 Mar 25 23:59:59 EST").unwrap();
+        assert_eq!(
+            (t.date.as_str(), t.timezone.as_deref()),
+            ("2025-03-05", Some("-05:00"))
+        );
+        assert_eq!(
+            parse_rfc2822("Wed, 05 Mar 2025 08:00:00 EDT")
+                .unwrap()
+                .timezone
+                .as_deref(),
+            Some("-04:00")
+        );
+        let t = parse_rfc2822("Sat, 01 Mar 1997 08:00:00 -0000 (unknown)").unwrap();
+        assert_eq!((t.date.as_str(), t.timezone), ("1997-03-01", None));
+        assert_eq!(parse_rfc2822("01 Mar 2025").unwrap().time, None);
+        for bad in [
+            "",
+            "yesterday",
+            "Tue, 31 Feb 2025 10:00:00 GMT",
+            "Tue, 04 Foo 2025 10:00:00 GMT",
+            "Tue, 04 Mar 2025 25:00:00 GMT",
+            "Tue, 04 Mar 2025 10:00:00 +0100 extra",
+            "2025-03-04T10:00:00Z",
+        ] {
+            assert!(parse_rfc2822(bad).is_none(), "{bad}");
+        }
     }
 
     #[test]

@@ -1100,6 +1100,58 @@ fn remove_conditionally(e: &El) -> bool {
         || e.embeds > 1
 }
 
+// ---------------------------------------------------------------------------------------------
+// Fragments (feed items): no page around them, so no boilerplate search.
+
+/// The text blocks of an HTML fragment (a feed item's content), in document order, each with
+/// its zone kind: headings are crossheads, `<figcaption>` and text inside `<figure>` captions,
+/// everything else paragraphs. Skipped as on a page: scripts, styles, forms, hidden elements,
+/// `nav`/`aside`/`header`/`footer`; and blocks that are mostly link text ("Continue reading",
+/// "The post … appeared first on …"). Text directly in the fragment is a paragraph; `<br>`
+/// ends a block. Parsing never fails and the walk is iterative.
+pub(crate) fn fragment_blocks(html: &str) -> Vec<(ZoneKind, String)> {
+    let doc = Html::parse_fragment(html);
+    let w = walk(&doc, false, None);
+    w.blocks
+        .into_iter()
+        .filter(|b| !(b.links * 2 > b.chars && b.kind != Kind::Heading))
+        .filter(|b| !b.text.trim().is_empty())
+        .map(|b| {
+            let kind = match b.kind {
+                Kind::H1 | Kind::Heading => ZoneKind::Crosshead,
+                Kind::Caption => ZoneKind::Caption,
+                _ => ZoneKind::Paragraph,
+            };
+            (kind, b.text)
+        })
+        .collect()
+}
+
+/// The text of an HTML fragment (tags dropped, entities decoded, whitespace collapsed): for
+/// titles and other one-line fields that may carry markup.
+pub(crate) fn fragment_text(html: &str) -> String {
+    if !html.contains(['<', '&']) {
+        return collapse(html);
+    }
+    let doc = Html::parse_fragment(html);
+    let mut s = String::new();
+    for node in doc.tree.root().descendants() {
+        if let Node::Text(t) = node.value() {
+            s.push_str(t);
+        }
+    }
+    collapse(&s)
+}
+
+/// Plain text with HTML character references decoded (`&rsquo;`, `&#8217;`, `&amp;`) and
+/// whitespace collapsed; a `<` stays a `<` (no markup is interpreted).
+pub(crate) fn decode_entities(text: &str) -> String {
+    if !text.contains('&') {
+        return collapse(text);
+    }
+    fragment_text(&text.replace('<', "&lt;"))
+}
+
 fn extract(doc: &Html) -> Page {
     let mut meta = Meta::default();
     let mut w = walk(doc, true, Some(&mut meta));

@@ -14,9 +14,10 @@
 //!
 //! Formats are chosen by [`Format`]; one module per format (`news_record`, `jsonl`, and
 //! `decompress` for containers, `html` for article pages (main-content extraction and page
-//! metadata), `warc` for web archives whose HTML responses go to the HTML reader). RSS/Atom
-//! feeds and other XML are recognised but their readers are not available yet: such inputs
-//! fail with their own codes.
+//! metadata), `warc` for web archives whose HTML responses go to the HTML reader, `feed` for
+//! RSS and Atom feeds, one article per item, whose HTML goes through the HTML reader's text
+//! extraction). Other XML is recognised but no reader is available for it yet: such inputs
+//! fail with their own code.
 //!
 //! # Example
 //! ```
@@ -44,6 +45,7 @@ pub mod codes;
 mod dates;
 mod decompress;
 mod discover;
+pub mod feed;
 pub mod html;
 pub mod jsonl;
 mod lines;
@@ -54,6 +56,7 @@ mod text;
 mod warc;
 mod wire;
 
+pub use feed::read_feed;
 pub use html::{read_html, PageHints};
 pub use sniff::{sniff, Format, SNIFF_BYTES};
 

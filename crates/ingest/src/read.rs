@@ -1,6 +1,6 @@
 //! The dispatcher: peek at a stream, sniff it, and hand it to the reader for its format.
 //!
-//! To add a reader (HTML, RSS/Atom, WARC): write its module with a
+//! To add a reader: write its module with a
 //! `read(name, reader, opts, sink)` function, and replace that format's "not available yet"
 //! arm in [`read_stream`].
 
@@ -12,7 +12,7 @@ use crate::codes;
 use crate::decompress::{is_corrupt_stream, Decompressed, ZstdReader};
 use crate::lines::LineReader;
 use crate::sniff::{is_ascii_ws, sniff, Format, SNIFF_BYTES};
-use crate::{html, jsonl, news_record, warc, Item, ReadOptions};
+use crate::{feed, html, jsonl, news_record, warc, Item, ReadOptions};
 
 /// How many compression layers are unwrapped before giving up.
 pub(crate) const MAX_NESTING: u32 = 3;
@@ -211,11 +211,10 @@ pub(crate) fn read_stream<'a>(
             peeked.pos = 0;
             html::read(name, peeked, opts, sink);
         }
-        Format::Feed => fail(
-            sink,
-            codes::FEED_NOT_SUPPORTED,
-            "RSS/Atom feed: the feed reader is not available yet",
-        ),
+        Format::Feed => {
+            peeked.pos = 0;
+            feed::read(name, peeked, opts, sink);
+        }
         Format::Xml => fail(
             sink,
             codes::XML_NOT_SUPPORTED,

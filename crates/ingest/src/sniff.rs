@@ -10,9 +10,8 @@ const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// The kind of content a stream holds, as decided by [`sniff`].
 ///
-/// Each readable format has one reader module; formats whose reader does not exist yet
-/// ([`Format::Html`], [`Format::Feed`], [`Format::Xml`], [`Format::Warc`]) are reported as
-/// failures with their own diagnostic code. Adding a reader means adding a module and one arm
+/// Each readable format has one reader module; a format whose reader does not exist yet
+/// ([`Format::Xml`]) is reported as a failure with its own diagnostic code. Adding a reader means adding a module and one arm
 /// in the dispatcher (`read.rs`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -27,7 +26,7 @@ pub enum Format {
     NewsRecord,
     /// HTML.
     Html,
-    /// RSS or Atom feed (not readable yet).
+    /// RSS (2.0 or 1.0/RDF) or Atom feed.
     Feed,
     /// Other XML (not readable yet).
     Xml,
@@ -134,9 +133,28 @@ fn sniff_markup(rest: &[u8]) -> Format {
     let head = &rest[..rest.len().min(2048)];
     let lower: Vec<u8> = head.iter().map(|b| b.to_ascii_lowercase()).collect();
     let has = |needle: &[u8]| lower.windows(needle.len()).any(|w| w == needle);
-    if has(b"<rss") || has(b"<feed") || has(b"<rdf:rdf") {
+    // The first tag named `needle` (followed by whitespace, `>` or `/`): its offset.
+    let tag = |needle: &[u8]| {
+        lower.windows(needle.len() + 1).position(|w| {
+            w.starts_with(needle)
+                && matches!(w[needle.len()], b' ' | b'\t' | b'\r' | b'\n' | b'>' | b'/')
+        })
+    };
+    let feed = [&b"<rss"[..], b"<feed", b"<rdf:rdf", b"<atom:feed"]
+        .iter()
+        .filter_map(|n| tag(n))
+        .min();
+    let page = [&b"<html"[..], b"<!doctype html", b"<head", b"<body"]
+        .iter()
+        .filter_map(|n| tag(n))
+        .min();
+    let is_feed = match (feed, page) {
+        (Some(f), Some(p)) => f < p,
+        (feed, _) => feed.is_some(),
+    };
+    if is_feed {
         Format::Feed
-    } else if has(b"<html") || has(b"<!doctype html") || has(b"<head") || has(b"<body") {
+    } else if page.is_some() || has(b"<html") || has(b"<!doctype html") {
         Format::Html
     } else if lower.starts_with(b"<?xml") {
         Format::Xml
@@ -175,6 +193,16 @@ mod tests {
             Format::Feed
         );
         assert_eq!(sniff(b"<?xml version=\"1.0\"?><doc/>"), Format::Xml);
+        assert_eq!(
+            sniff(b"<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>x</title>"),
+            Format::Feed
+        );
+        assert_eq!(sniff(b"<rdf:RDF xmlns:rdf=\"x\">"), Format::Feed);
+        // A page that mentions a feed element is still a page.
+        assert_eq!(
+            sniff(b"<!DOCTYPE html><html><body><feedback-form></feedback-form><rss>"),
+            Format::Html
+        );
         assert_eq!(sniff(b"WARC/1.1\r\nWARC-Type: warcinfo\r\n"), Format::Warc);
         assert_eq!(sniff(b"[{\"text\":\"x\"}]"), Format::JsonArray);
         assert_eq!(sniff(b"\x00\x01\x02binary"), Format::Binary);

@@ -6,9 +6,10 @@
 //!   `synchronous=NORMAL`, foreign keys on and a busy timeout. A store written by a newer
 //!   dateline is refused untouched ([`StoreError::SchemaTooNew`]).
 //! - [`Store::write_batch`] writes a batch of `(Article, Analysis)` pairs in **one transaction**:
-//!   all of it or nothing. An article whose id is already stored is a
-//!   [`WriteOutcome::Duplicate`] and changes nothing, so re-running an interrupted ingest
-//!   converges to the same store as an uninterrupted run.
+//!   all of it or nothing. An article whose id is already stored — or whose `source` is an
+//!   `http(s)` URL under which an article is already stored — is a [`WriteOutcome::Duplicate`]
+//!   and changes nothing, so re-running an interrupted ingest converges to the same store as an
+//!   uninterrupted run, and a feed item and the page it links to are stored once.
 //! - Reading: [`Store::article`] (by id or unique id prefix), [`Store::analysis`],
 //!   [`Store::articles`] (filtered listing), [`Store::quotes`] and [`Store::events`] (records
 //!   across articles), [`Store::count_articles`], and [`Store::dump`], a deterministic text
@@ -34,6 +35,10 @@
 //!   event's own date (TIMEX3), Goldstein score, QuadClass, and the provenance of its first
 //!   mention (sentence index, trigger span) with the number of mentions; indexed on `cameo`,
 //!   `source_code`, `target_code` and `modality`. Read with [`Store::events`].
+//!
+//! # Schema (version 4): articles by source
+//! - `articles_source`: an index on `articles(source)`, for the same-URL duplicate check of
+//!   [`Store::write_batch`].
 //!
 //! Record rows are written with their analysis and, on upgrade, filled in from the analyses
 //! already stored, so a store migrated from an older version holds the same rows as one
@@ -424,6 +429,16 @@ pub struct QuoteRow {
     pub text: String,
 }
 
+/// Is an article stored under this source (a page URL)? Uses the `articles_source` index.
+const SELECT_BY_SOURCE: &str = "SELECT 1 FROM articles WHERE source = ?1 LIMIT 1";
+
+/// True for a source that names one page: an `http://` or `https://` URL (scheme in any case).
+fn is_page_url(source: &str) -> bool {
+    let head = source.get(..8).unwrap_or(source).to_ascii_lowercase();
+    (head.starts_with("http://") && source.len() > 7)
+        || (head.starts_with("https://") && source.len() > 8)
+}
+
 const INSERT_ANALYSIS: &str =
     "INSERT INTO analyses (article_id, stages, record_schema, json) VALUES (?1, ?2, ?3, ?4)";
 
@@ -544,6 +559,15 @@ impl Store {
     ///
     /// An article whose id is already stored, or came earlier in the same batch, is a
     /// [`WriteOutcome::Duplicate`] and changes nothing (its analysis is not written either).
+    ///
+    /// **Same page, same article.** An article whose `source` is an `http://` or `https://`
+    /// URL is also a duplicate when an article with exactly that `source` is already stored
+    /// (or came earlier in the batch), whatever its text: a feed item and the page it links
+    /// to (whose canonical URL the HTML reader takes as `source`), or two fetches of one page,
+    /// are one article, and the first one written is kept. URLs are compared as they are
+    /// (readers normalise them: the feed reader drops `#fragment`s and `utm_*` parameters).
+    /// Sources that are not URLs — publisher names such as `Reuters` — identify no single
+    /// article and are never deduplicated this way: only the id counts for them.
     /// New articles get the next ingest sequence numbers (`max(seq) + 1`, …), so a batch that
     /// failed and was rolled back leaves no gap.
     ///
@@ -568,6 +592,7 @@ impl Store {
                 .map_err(err)?;
             let mut insert_article = tx.prepare_cached(INSERT_ARTICLE).map_err(err)?;
             let mut insert_analysis = tx.prepare_cached(INSERT_ANALYSIS).map_err(err)?;
+            let mut same_source = tx.prepare_cached(SELECT_BY_SOURCE).map_err(err)?;
             for (index, (article, analysis)) in batch.iter().enumerate() {
                 let id = article.id.as_str();
                 if analysis.article_id != article.id {
@@ -589,26 +614,35 @@ impl Store {
                 let origin =
                     serde_json::to_string(&article.origin).map_err(|e| encode("origin", e))?;
                 let chars = article.text.chars().count() as i64;
-                let inserted = insert_article
-                    .execute(params![
-                        id,
-                        next_seq,
-                        article.published,
-                        article.published_time,
-                        article.timezone,
-                        article.section,
-                        article.agency,
-                        article.byline,
-                        article.dateline,
-                        article.language,
-                        article.source,
-                        article.headline(),
-                        chars,
-                        article.text,
-                        zones,
-                        origin,
-                    ])
-                    .map_err(err)?;
+                let url = article.source.as_deref().filter(|s| is_page_url(s));
+                let taken = match url {
+                    Some(u) => same_source.exists([u]).map_err(err)?,
+                    None => false,
+                };
+                let inserted = if taken {
+                    0
+                } else {
+                    insert_article
+                        .execute(params![
+                            id,
+                            next_seq,
+                            article.published,
+                            article.published_time,
+                            article.timezone,
+                            article.section,
+                            article.agency,
+                            article.byline,
+                            article.dateline,
+                            article.language,
+                            article.source,
+                            article.headline(),
+                            chars,
+                            article.text,
+                            zones,
+                            origin,
+                        ])
+                        .map_err(err)?
+                };
                 if inserted == 0 {
                     outcomes.push(WriteOutcome::Duplicate);
                 } else {

@@ -129,6 +129,11 @@ SELECT a.article_id, e.key, json_extract(e.value, '$.cameo'), json_extract(e.val
        COALESCE(json_array_length(e.value, '$.mentions'), 0)
 FROM analyses a, json_each(a.json, '$.events') e;
 "#,
+    // 4: articles by source, so that `write_batch` finds an article already stored under the
+    // same page URL (a feed item and the page it links to are one article).
+    r#"
+CREATE INDEX articles_source ON articles(source);
+"#,
 ];
 
 /// Tables that are schema or run bookkeeping rather than content: [`crate::Store::dump`]

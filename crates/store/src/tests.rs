@@ -365,6 +365,116 @@ fn insert_and_duplicate_outcomes() {
     );
 }
 
+/// `story` with another source.
+fn sourced(headline: &str, body: &str, source: &str) -> Article {
+    let mut a = story(headline, body);
+    a.source = Some(source.to_string());
+    a.refresh_id();
+    a
+}
+
+#[test]
+fn same_page_url_is_a_duplicate_but_a_publisher_name_is_not() {
+    use WriteOutcome::*;
+    let mut store = Store::open_in_memory().unwrap();
+    let url = "https://courier.example/world/river-treaty";
+    // The feed item (summary only) and the page (full text) differ in text, so in id.
+    let item = sourced(
+        "River treaty signed",
+        "Two neighbours agree to share the Lume.",
+        url,
+    );
+    let page = sourced(
+        "River treaty signed",
+        "Two neighbours agree to share the Lume. The deal ends a decade of disputes.",
+        url,
+    );
+    assert_ne!(item.id, page.id);
+    let out = store.write_batch(&[pair(item.clone())]).unwrap();
+    assert_eq!(out, vec![Inserted]);
+    let before = store.dump().unwrap();
+    assert_eq!(
+        store.write_batch(&[pair(page.clone())]).unwrap(),
+        vec![Duplicate],
+        "same URL in a later batch"
+    );
+    assert_eq!(store.dump().unwrap(), before, "a duplicate changes nothing");
+    assert!(!store.contains(page.id.as_str()).unwrap());
+    assert_eq!(store.article(item.id.as_str()).unwrap(), Some(item.clone()));
+
+    // Within one batch, and next to other URLs and sources.
+    let b1 = sourced(
+        "Bridge reopens",
+        "The old bridge reopened.",
+        "http://courier.example/b",
+    );
+    let b2 = sourced(
+        "Bridge reopens",
+        "The old bridge reopened on Monday.",
+        "http://courier.example/b",
+    );
+    let other = sourced(
+        "Bridge reopens",
+        "The old bridge reopened.",
+        "http://courier.example/c",
+    );
+    let reuters1 = sourced("Markets rise", "Shares rose on Monday.", "Reuters");
+    let reuters2 = sourced("Markets fall", "Shares fell on Tuesday.", "Reuters");
+    let none1 = {
+        let mut a = story("No source", "Text one.");
+        a.source = None;
+        a.refresh_id();
+        a
+    };
+    let mut none2 = none1.clone();
+    none2.text.push_str(" More.");
+    none2.refresh_id();
+    let not_url = sourced("Ftp", "Text.", "ftp://courier.example/b");
+    let not_url2 = sourced("Ftp", "Other text.", "ftp://courier.example/b");
+    let out = store
+        .write_batch(&[
+            pair(b1.clone()),
+            pair(b2),
+            pair(other),
+            pair(reuters1),
+            pair(reuters2),
+            pair(none1),
+            pair(none2),
+            pair(not_url),
+            pair(not_url2),
+            pair(page),
+        ])
+        .unwrap();
+    assert_eq!(
+        out,
+        vec![
+            Inserted, Duplicate, Inserted, Inserted, Inserted, Inserted, Inserted, Inserted,
+            Inserted, Duplicate
+        ]
+    );
+    assert_eq!(store.count_articles().unwrap(), 9);
+    assert_eq!(seqs(&store), (1..=9).collect::<Vec<i64>>(), "no gaps");
+    // The same article again is still a duplicate by id.
+    assert_eq!(store.write_batch(&[pair(b1)]).unwrap(), vec![Duplicate]);
+}
+
+#[test]
+fn migration_4_indexes_sources() {
+    let store = Store::open_in_memory().unwrap();
+    let plan: Vec<String> = store
+        .conn()
+        .prepare(&format!("EXPLAIN QUERY PLAN {SELECT_BY_SOURCE}"))
+        .unwrap()
+        .query_map(["https://x.example/"], |r| r.get::<_, String>(3))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert!(
+        plan.iter().any(|p| p.contains("articles_source")),
+        "{plan:?}"
+    );
+}
+
 #[test]
 fn article_and_analysis_round_trip() {
     let mut store = Store::open_in_memory().unwrap();
