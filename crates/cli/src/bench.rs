@@ -48,7 +48,7 @@ pub fn run(ctx: &Ctx, a: BenchArgs) -> Result<u8> {
 fn html_body(name: &str, bytes: &[u8]) -> String {
     match dateline_ingest::read_html(name, bytes, &dateline_ingest::PageHints::default()) {
         dateline_ingest::Item::Article(a, _) => crate::commands::body_text(&a),
-        dateline_ingest::Item::Failed(_) => String::new(),
+        dateline_ingest::Item::Failed(_) | dateline_ingest::Item::Note(_) => String::new(),
     }
 }
 

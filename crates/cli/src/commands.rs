@@ -183,6 +183,10 @@ pub fn ingest_into(
                 sum.failed += 1;
                 sum.failures.push(d);
             }
+            Processed::Note(d) => {
+                sum.warnings += 1;
+                sum.warning_list.push(d);
+            }
         });
         if let Some(e) = err {
             bar.abandon();
@@ -393,6 +397,12 @@ fn extract(ctx: &Ctx, a: ExtractArgs) -> Result<u8> {
             dateline_ingest::Item::Failed(d) => {
                 eprintln!("{d}");
                 code = EXIT_PARTIAL;
+                continue;
+            }
+            dateline_ingest::Item::Note(d) => {
+                if !ctx.quiet {
+                    eprintln!("note: {d}");
+                }
                 continue;
             }
         };

@@ -17,6 +17,8 @@ pub enum Processed {
     Article(Box<Article>, Box<Analysis>, Vec<Diagnostic>),
     /// An item that could not be read.
     Failed(Diagnostic),
+    /// A reader's note (records skipped on purpose), counted as a warning.
+    Note(Diagnostic),
 }
 
 /// The knowledge base in use: the built-in one, extended by `--kb DIR` when given. Loaded
@@ -71,6 +73,7 @@ pub fn process_input(
                 out(Processed::Article(article, Box::new(analysis), warnings));
             }
             Item::Failed(d) => out(Processed::Failed(d)),
+            Item::Note(d) => out(Processed::Note(d)),
         })
     }));
     if result.is_err() {

@@ -12,3 +12,4 @@ mod feeds;
 mod ingest;
 mod quotes;
 mod tidy;
+mod web;

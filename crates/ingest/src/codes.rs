@@ -38,6 +38,9 @@ pub const BAD_WARC: &str = "I010";
 pub const BAD_FEED: &str = "I011";
 /// Error: an RSS/Atom feed holds no item or entry at all.
 pub const FEED_NO_ITEMS: &str = "I012";
+/// Warning (a note, not a failure): records of a WARC archive that are not HTML responses
+/// (`warcinfo`, `request`, `metadata`, non-HTML or error responses) were skipped; counted by kind.
+pub const WARC_SKIPPED: &str = "I013";
 
 /// Error: the file could not be opened or read.
 pub const IO: &str = "I101";
@@ -118,6 +121,11 @@ pub const CATALOGUE: &[(&str, Severity, &str)] = &[
         "malformed feed XML (reading stopped) or feed truncated inside an item",
     ),
     (FEED_NO_ITEMS, Severity::Error, "feed without items"),
+    (
+        WARC_SKIPPED,
+        Severity::Warning,
+        "WARC records that are not HTML responses, skipped and counted by kind",
+    ),
     (IO, Severity::Error, "file could not be opened or read"),
     (
         CORRUPT_COMPRESSED,
@@ -181,6 +189,6 @@ mod tests {
             assert_eq!(code.len(), 4);
             assert!(code.starts_with('I'));
         }
-        assert_eq!(seen.len(), 25);
+        assert_eq!(seen.len(), 26);
     }
 }

@@ -67,6 +67,9 @@ pub enum Item {
     Article(Box<Article>, Vec<Diagnostic>),
     /// Something that could not be read (severity Error), naming the file and line or byte.
     Failed(Diagnostic),
+    /// Something worth reporting that is neither an article nor a failure (severity Warning):
+    /// the records of an archive skipped on purpose, counted by kind.
+    Note(Diagnostic),
 }
 
 impl Item {
@@ -74,7 +77,7 @@ impl Item {
     pub fn article(&self) -> Option<&Article> {
         match self {
             Item::Article(a, _) => Some(a),
-            Item::Failed(_) => None,
+            Item::Failed(_) | Item::Note(_) => None,
         }
     }
 
@@ -82,7 +85,7 @@ impl Item {
     pub fn failure(&self) -> Option<&Diagnostic> {
         match self {
             Item::Failed(d) => Some(d),
-            Item::Article(..) => None,
+            Item::Article(..) | Item::Note(_) => None,
         }
     }
 }

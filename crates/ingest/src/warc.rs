@@ -20,12 +20,33 @@ use crate::html::{read_html, PageHints};
 use crate::read::stream_failure;
 use crate::{Item, ReadOptions};
 
-/// Reads the records of a WARC stream.
-pub(crate) fn read<R: BufRead>(
+/// Reads the records of a WARC stream. The records skipped on purpose are counted by kind and
+/// reported at the end (also after a damaged record) as one [`Item::Note`] (`I013`).
+pub(crate) fn read<R: BufRead>(name: &str, r: R, opts: &ReadOptions, sink: &mut dyn FnMut(Item)) {
+    let mut skipped: std::collections::BTreeMap<String, u64> = std::collections::BTreeMap::new();
+    read_records(name, r, opts, sink, &mut skipped);
+    if !skipped.is_empty() {
+        let total: u64 = skipped.values().sum();
+        let kinds: Vec<String> = skipped.iter().map(|(k, n)| format!("{k} {n}")).collect();
+        sink(Item::Note(
+            Diagnostic::warning(
+                codes::WARC_SKIPPED,
+                format!(
+                    "skipped {total} WARC records that are not HTML pages ({})",
+                    kinds.join(", ")
+                ),
+            )
+            .in_file(name),
+        ));
+    }
+}
+
+fn read_records<R: BufRead>(
     name: &str,
     mut r: R,
     opts: &ReadOptions,
     sink: &mut dyn FnMut(Item),
+    skipped: &mut std::collections::BTreeMap<String, u64>,
 ) {
     let max = opts.max_record_bytes.max(1);
     let mut offset: u64 = 0;
@@ -120,6 +141,14 @@ pub(crate) fn read<R: BufRead>(
                 Err(e) => return sink(Item::Failed(stream_failure(name, &e, offset))),
             }
             offset += len;
+            if !wanted {
+                let k = if kind.is_empty() {
+                    "untyped".to_string()
+                } else {
+                    kind.clone()
+                };
+                *skipped.entry(k).or_insert(0) += 1;
+            }
             if wanted {
                 sink(Item::Failed(
                     Diagnostic::error(
@@ -147,8 +176,9 @@ pub(crate) fn read<R: BufRead>(
             }
             Err(e) => return sink(Item::Failed(stream_failure(name, &e, offset))),
         }
-        if let Some(item) = response(name, &block, uri, date, start) {
-            sink(item);
+        match response(name, &block, uri, date, start) {
+            Some(item) => sink(item),
+            None => *skipped.entry("non-HTML response".to_string()).or_insert(0) += 1,
         }
     }
 }
@@ -225,6 +255,7 @@ fn response(
             Item::Article(a, w)
         }
         Item::Failed(d) => Item::Failed(d.at_byte(start)),
+        Item::Note(d) => Item::Note(d),
     })
 }
 
@@ -275,7 +306,19 @@ mod tests {
         ));
         w.extend(record("response", "<https://x.example/b>", &page("Second")));
         let items = read_all(&w);
-        assert_eq!(items.len(), 2, "{items:#?}");
+        assert_eq!(items.len(), 3, "two articles and a note: {items:#?}");
+        // The records skipped on purpose are counted by kind, as a note, not a failure.
+        let Item::Note(note) = &items[2] else {
+            panic!("no note: {items:#?}")
+        };
+        assert_eq!(note.code, codes::WARC_SKIPPED);
+        assert!(
+            note.message.contains("skipped 3 ")
+                && note.message.contains("request 1")
+                && note.message.contains("warcinfo 1")
+                && note.message.contains("non-HTML response 1"),
+            "{note}"
+        );
         let a = items[0].article().unwrap();
         assert_eq!(a.headline(), Some("First"));
         assert_eq!(a.source.as_deref(), Some("https://x.example/a"));

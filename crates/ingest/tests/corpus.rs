@@ -37,6 +37,7 @@ fn corpora_read_clean() {
                     assert!(z.span.end <= ix.len_chars());
                 }
             }
+            Item::Note(_) => {}
             Item::Failed(d) => {
                 if verbose {
                     eprintln!("  {d}");

@@ -315,6 +315,15 @@ fn check(case: &str, bytes: &[u8], opts: &ReadOptions, codes: &HashSet<&str>) ->
                     );
                 }
             }
+            Item::Note(d) => {
+                assert!(
+                    codes.contains(d.code.as_str()),
+                    "note code {}: {}",
+                    d.code,
+                    show()
+                );
+                assert_eq!(d.severity, Severity::Warning, "{d:?}: {}", show());
+            }
             Item::Failed(d) => {
                 assert!(
                     codes.contains(d.code.as_str()),
@@ -353,7 +362,9 @@ fn fuzz(reader: &str, seeds: &[Vec<u8>], iters: usize, wrap: Option<Wrap>) {
         let mut items = Vec::new();
         read_bytes("seed", &plain, &default, &mut |i| items.push(i));
         assert!(
-            !items.is_empty() && items.iter().all(|i| i.article().is_some()),
+            !items.is_empty()
+                && items.iter().all(|i| i.failure().is_none())
+                && items.iter().any(|i| i.article().is_some()),
             "{reader} seed {s} does not read cleanly: {items:#?}"
         );
         check(&format!("{reader} seed {s}"), &plain, &default, &codes);

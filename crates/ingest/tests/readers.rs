@@ -74,7 +74,7 @@ fn only_article(items: &[Item]) -> (&Article, &[Diagnostic]) {
     assert_eq!(items.len(), 1, "{items:#?}");
     match &items[0] {
         Item::Article(a, w) => (a, w),
-        Item::Failed(d) => panic!("failed: {d}"),
+        Item::Failed(d) | Item::Note(d) => panic!("failed: {d}"),
     }
 }
 
@@ -564,7 +564,7 @@ fn jsonl_bad_lines_do_not_stop_reading() {
         .iter()
         .map(|i| match i {
             Item::Article(a, _) => (a.text.clone(), a.origin.line),
-            Item::Failed(d) => (d.code.clone(), d.line),
+            Item::Failed(d) | Item::Note(d) => (d.code.clone(), d.line),
         })
         .collect();
     assert_eq!(

@@ -18,7 +18,7 @@ fn read(html: &[u8]) -> Item {
 fn article(html: &[u8]) -> (Article, Vec<Diagnostic>) {
     match read(html) {
         Item::Article(a, w) => (*a, w),
-        Item::Failed(d) => panic!("not read: {d}"),
+        Item::Failed(d) | Item::Note(d) => panic!("not read: {d}"),
     }
 }
 
@@ -263,7 +263,7 @@ fn deep_nesting_does_not_crash_or_hang() {
         .stack_size(256 * 1024)
         .spawn(move || match read(s.as_bytes()) {
             Item::Article(a, _) => a.paragraphs().count(),
-            Item::Failed(_) => 0,
+            Item::Failed(_) | Item::Note(_) => 0,
         })
         .unwrap();
     assert_eq!(handle.join().unwrap(), 4);
