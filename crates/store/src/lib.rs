@@ -445,6 +445,29 @@ const INSERT_ANALYSIS: &str =
 const SELECT_ARTICLE: &str = "SELECT id, text, zones, published, published_time, timezone, \
      section, agency, byline, dateline, language, source, origin FROM articles WHERE id = ?1";
 
+/// Switches the file to WAL. Changing the journal mode needs a lock that SQLite's busy handler
+/// does not wait for, so when several processes open a new store at once the switch is retried
+/// for up to the busy timeout. A file already in WAL mode is left alone.
+fn wal_mode(conn: &Connection) -> rusqlite::Result<()> {
+    let start = std::time::Instant::now();
+    loop {
+        let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
+        if mode.eq_ignore_ascii_case("wal") {
+            return Ok(());
+        }
+        match conn.pragma_update(None, "journal_mode", "WAL") {
+            Ok(()) => return Ok(()),
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::DatabaseBusy
+                    && start.elapsed() < BUSY_TIMEOUT =>
+            {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
+
 impl Store {
     /// Opens the store in `dir`, creating the directory and `dir/dateline.sqlite` when they do
     /// not exist, and brings the schema up to [`STORE_SCHEMA_VERSION`].
@@ -497,7 +520,7 @@ impl Store {
         store
             .conn
             .pragma_update(None, "page_size", PAGE_SIZE)
-            .and_then(|()| store.conn.pragma_update(None, "journal_mode", "WAL"))
+            .and_then(|()| wal_mode(&store.conn))
             .and_then(|()| {
                 store.conn.execute_batch(&format!(
                     "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; \
