@@ -21,6 +21,13 @@ pub const EXIT_PARTIAL: u8 = 1;
 pub const EXIT_ERROR: u8 = 2;
 
 fn main() -> ExitCode {
+    // A stage that fails on one article is isolated and reported as a P001 diagnostic; one line
+    // on stderr is enough (set RUST_BACKTRACE for the full default report).
+    if std::env::var_os("RUST_BACKTRACE").is_none() {
+        std::panic::set_hook(Box::new(|info| {
+            eprintln!("dateline: internal error: {info}")
+        }));
+    }
     let cli = args::Cli::parse();
     match commands::run(cli) {
         Ok(code) => ExitCode::from(code),

@@ -1081,7 +1081,7 @@ fn noun_modality(s: &Sent, lex: &Lexicon, i: usize) -> Modality {
         return Modality::Negated;
     }
     let (a, _) = clause(s, lex, i);
-    if has(&lex.uncertain, &s.words[a..st]) {
+    if has(&lex.uncertain, &s.words[a.min(st)..st]) {
         return Modality::Uncertain;
     }
     if has(&lex.hypothetical, np) || has(&lex.hypothetical, gov) {
