@@ -23,6 +23,7 @@ struct Lexicon {
     uncertain: HashSet<String>,
     reported: HashSet<String>,
     breaks: HashSet<String>,
+    light: HashSet<String>,
 }
 
 const LEXICON: &str = include_str!("../../../data/events/lexicon.txt");
@@ -41,6 +42,7 @@ fn lexicon() -> &'static Lexicon {
             uncertain: HashSet::new(),
             reported: HashSet::new(),
             breaks: HashSet::new(),
+            light: HashSet::new(),
         };
         let mut section = "";
         for line in LEXICON.lines() {
@@ -69,6 +71,7 @@ fn lexicon() -> &'static Lexicon {
                 "modal_uncertain" => drop(l.uncertain.insert(w)),
                 "modal_reported" => drop(l.reported.insert(w)),
                 "clause_breaks" => drop(l.breaks.insert(w)),
+                "light_verbs" => drop(l.light.insert(w)),
                 _ => {}
             }
         }
@@ -680,7 +683,9 @@ fn code_triggers(
                         && m.code.ends_with('0')
                         && m.code.as_str() < "09"
                         && !m.code.starts_with("04");
-                    if m.code != "010" && !generic {
+                    // A light verb ("take", "keep", "make") codes only through a pattern.
+                    let light = m.default && lex.light.contains(words[i]);
+                    if m.code != "010" && !generic && !light {
                         if let Some(mut ev) = verb_event(s, lex, speakers, i, code) {
                             if m.reversed {
                                 std::mem::swap(&mut ev.source, &mut ev.target);

@@ -209,3 +209,11 @@ fn events_need_one_side_placed_in_a_country() {
         placed(&e.source) || placed(&e.target)
     }));
 }
+
+#[test]
+fn light_verbs_code_only_through_a_pattern() {
+    let evs = events(
+        "Germany will stand by Ukraine for as long as it takes, since taking office in May.",
+    );
+    assert!(evs.iter().all(|e| e.cameo != "171"), "{evs:#?}");
+}
