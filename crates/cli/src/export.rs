@@ -12,10 +12,11 @@
 //! `schema`, `article_id`, `published`, `index` (position in the article's event list),
 //! `cameo`, `cameo_name`, `cameo_version` (the CAMEO table's version), `plover`, `plover_mode`,
 //! `plover_context`, `source` and `target` (`{code, name}` or null), `modality`, `date` (the
-//! event's own TIMEX3 value), `goldstein`, `quad_class`, `mentions` (how often the article
+//! event's own TIMEX3 value), `speech_date` (the date of the speech it is told in), `goldstein`, `quad_class`, `mentions` (how often the article
 //! tells it), `is_root` (told in the headline, standfirst or first paragraph), `source_url`
 //! (the article's URL, else the file it was read from), and `provenance`: `sentence` (index),
-//! `trigger` (`{start, end}` in chars of the canonical text), `trigger_text`, and `evidence`
+//! `trigger` (`{start, end}` in chars of the canonical text), `trigger_text`, `quote` (the quote
+//! the event is told in, as an index into the article's quotes) and `evidence`
 //! (the text of the sentence the event was read from). Missing values are null.
 //!
 //! # GDELT (`--format gdelt`)
@@ -286,6 +287,10 @@ struct Provenance<'a> {
     sentence_span: Option<Span>,
     evidence: Option<&'a str>,
     trigger_text: Option<&'a str>,
+    /// The date of the speech the event is told in, when it is told in a quote.
+    speech_date: Option<&'a str>,
+    /// The quote (index in the article's quote list) the event is told in.
+    quote: Option<u32>,
 }
 
 impl<'a> Provenance<'a> {
@@ -294,6 +299,8 @@ impl<'a> Provenance<'a> {
             sentence_span: None,
             evidence: None,
             trigger_text: None,
+            speech_date: None,
+            quote: None,
         };
         let Some(l) = loaded else { return none };
         let text = l.article.text.as_str();
@@ -304,17 +311,19 @@ impl<'a> Provenance<'a> {
             _ => None,
         };
         // The analysis' event at this position, if it is the one stored (same code).
-        let mention = l
+        let event = l
             .analysis
             .as_ref()
             .and_then(|an| an.events.as_ref())
             .and_then(|evs| evs.get(row.index as usize))
-            .filter(|e| e.cameo == row.cameo)
-            .and_then(|e| e.mentions.first());
+            .filter(|e| e.cameo == row.cameo);
+        let mention = event.and_then(|e| e.mentions.first());
         Provenance {
             sentence_span: mention.map(|m| m.sentence_span),
             evidence: mention.map(|m| span_text(&l.index, text, m.sentence_span).trim()),
             trigger_text,
+            speech_date: event.and_then(|e| e.speech_date.as_deref()),
+            quote: mention.and_then(|m| m.quote),
         }
     }
 
@@ -366,6 +375,8 @@ struct ProvenanceOut<'a> {
     trigger: Option<SpanOut>,
     trigger_text: Option<&'a str>,
     evidence: Option<&'a str>,
+    /// The quote the event is told in (index in the article's quotes), if any.
+    quote: Option<u32>,
 }
 
 /// One `dateline-event/1` record.
@@ -385,6 +396,8 @@ struct EventRecord<'a> {
     target: Option<ActorOut<'a>>,
     modality: &'a str,
     date: Option<&'a str>,
+    /// The date of the speech the event is told in (a quote), beside the event's own date.
+    speech_date: Option<&'a str>,
     goldstein: Option<f64>,
     quad_class: Option<u8>,
     mentions: u32,
@@ -428,6 +441,7 @@ impl Exporter<'_> {
             target: actor(&row.target_code, &row.target_name),
             modality: &row.modality,
             date: row.date.as_deref(),
+            speech_date: prov.speech_date,
             goldstein: row.goldstein,
             quad_class: row.quad_class,
             mentions: row.mentions,
@@ -441,6 +455,7 @@ impl Exporter<'_> {
                 },
                 trigger_text: prov.trigger_text,
                 evidence: prov.evidence,
+                quote: prov.quote,
             },
         }
     }

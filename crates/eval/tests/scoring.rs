@@ -176,6 +176,7 @@ fn event(
         target: target.map(actor),
         modality,
         date: date.map(str::to_string),
+        speech_date: None,
         goldstein: None,
         quad_class: None,
         mentions: vec![EventMention {

@@ -409,11 +409,48 @@ fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
     // minister" with no country says too little to be a record of who did what to whom.
     let placed = |a: &Option<ActorRef>| a.as_ref().is_some_and(|a| !a.code.starts_with("---"));
     out.retain(|e| placed(&e.source) || placed(&e.target));
+    // The date of each quote's speech: the time expression of the cue's sentence nearest the
+    // cue, outside the quoted content ("said on Tuesday that …").
+    let quotes = analysis.quotes.as_deref().unwrap_or(&[]);
+    let timexes = analysis.timexes.as_deref().unwrap_or(&[]);
+    let speech_dates: Vec<Option<String>> = quotes
+        .iter()
+        .map(|q| {
+            let cue = q.cue.as_ref()?;
+            let sent = sentences.iter().find(|s| s.span.contains(cue.span))?;
+            timexes
+                .iter()
+                .filter(|t| sent.span.contains(t.span) && !q.content.overlaps(t.span))
+                .filter(|t| !t.value.ends_with("_REF"))
+                .min_by_key(|t| {
+                    if t.span.start >= cue.span.end {
+                        t.span.start - cue.span.end
+                    } else {
+                        cue.span.start.saturating_sub(t.span.end)
+                    }
+                })
+                .map(|t| t.value.clone())
+        })
+        .collect();
     for e in &mut out {
         if let Some(info) = table.get(&e.cameo) {
             e.plover = info.plover.clone();
             e.goldstein = info.goldstein;
             e.quad_class = Some(info.quad_class);
+        }
+        let Some(q) = e.mentions.first().and_then(|m| m.quote).map(|q| q as usize) else {
+            continue;
+        };
+        e.speech_date = speech_dates.get(q).cloned().flatten();
+        // A speaker's own verbal act (a refusal, an appeal, a threat) with no date of its own
+        // happened when it was said.
+        let own = speaker_actor
+            .get(q)
+            .and_then(|(_, a)| a.as_ref())
+            .zip(e.source.as_ref())
+            .is_some_and(|(sp, src)| src.entity.as_deref() == Some(sp.entity.as_str()));
+        if e.date.is_none() && own && matches!(e.quad_class, Some(1) | Some(3)) {
+            e.date = e.speech_date.clone();
         }
     }
     merge(out)
@@ -784,6 +821,7 @@ fn object_noun_event(s: &Sent, lex: &Lexicon, i: usize, last: usize, code: &str)
         target: tgt.map(actor_ref),
         modality: m,
         date: date_of(s, lex, st - 1),
+        speech_date: None,
         goldstein: None,
         quad_class: None,
         mentions: vec![mention(s, i, last, Some(src), tgt)],
@@ -838,6 +876,7 @@ fn demand_event(
         target: Some(actor_ref(tgt)),
         modality: Modality::Asserted,
         date: date_of(s, lex, i),
+        speech_date: None,
         goldstein: None,
         quad_class: None,
         mentions: vec![mention(s, i, i, Some(src), Some(tgt))],
@@ -1020,6 +1059,7 @@ fn noun_event(
         target: Some(actor_ref(tgt)),
         modality: m,
         date: noun_date(s, i),
+        speech_date: None,
         goldstein: None,
         quad_class: None,
         mentions: vec![mention(s, i, last, Some(src), Some(tgt))],
@@ -1229,6 +1269,7 @@ fn verb_event(
         target: tgt_actor.as_ref().map(actor_ref),
         modality: m,
         date: date_of(s, lex, i),
+        speech_date: None,
         goldstein: None,
         quad_class: None,
         mentions: vec![mention(s, i, i, Some(&src_actor), tgt_actor.as_ref())],

@@ -217,3 +217,25 @@ fn light_verbs_code_only_through_a_pattern() {
     );
     assert!(evs.iter().all(|e| e.cameo != "171"), "{evs:#?}");
 }
+
+#[test]
+fn the_speech_date_is_kept_beside_the_event_date() {
+    // Published Wednesday 2025-03-05: the UN spoke on Tuesday; the meeting has no date of its own.
+    let e = one(
+        "The United Nations said on Tuesday that Ukraine and Russia met in Istanbul.",
+        "040",
+    );
+    assert_eq!(e.speech_date.as_deref(), Some("2025-03-04"));
+    assert_eq!(
+        e.date, None,
+        "a reported meeting is not dated by the speech"
+    );
+    let dated = one(
+        "The United Nations said on Tuesday that Ukraine and Russia met in Istanbul last week.",
+        "040",
+    );
+    assert_eq!(
+        (dated.date.as_deref(), dated.speech_date.as_deref()),
+        (Some("2025-W09"), Some("2025-03-04"))
+    );
+}

@@ -257,9 +257,14 @@ pub struct Event {
     pub target: Option<ActorRef>,
     /// Modality.
     pub modality: Modality,
-    /// The event's own date as a TIMEX3 value, when the text gives one.
+    /// The event's own date as a TIMEX3 value, when the text gives one. For a speaker's own
+    /// verbal act told in a quote with no date of its own, the date of the speech.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// When the event is told in a quote: the date of that speech ("said on Tuesday"), kept
+    /// beside the event's own date. Never the publication date unless the text says so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speech_date: Option<String>,
     /// Goldstein score of the code.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub goldstein: Option<f32>,

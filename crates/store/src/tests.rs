@@ -126,6 +126,7 @@ fn rich_analysis(a: &Article) -> Analysis {
         target: None,
         modality: Modality::Planned,
         date: Some("2025-03-04".into()),
+        speech_date: None,
         goldstein: Some(4.0),
         quad_class: Some(1),
         mentions: vec![EventMention {
@@ -1232,6 +1233,7 @@ fn event(
         target: target.map(|c| actor(c, 10)),
         modality,
         date: date.map(String::from),
+        speech_date: None,
         goldstein: Some(1.9),
         quad_class: Some(1),
         mentions: vec![
