@@ -42,6 +42,18 @@ fn coder(pipeline: &Pipeline) -> impl Fn(&str, Option<&str>) -> Vec<SuiteEvent> 
     }
 }
 
+/// Lists the records the coder got wrong.
+fn print_misses(out: &mut impl Write, misses: &[suites::SuiteMiss]) -> std::io::Result<()> {
+    for m in misses {
+        writeln!(
+            out,
+            "miss {}: {} | expected {} | got {:?}",
+            m.id, m.text, m.expected, m.got
+        )?;
+    }
+    Ok(())
+}
+
 /// Runs a suite and prints its report.
 pub fn run(pipeline: &Pipeline, file: &Path, suite: Suite, json: bool, misses: bool) -> Result<u8> {
     let code = coder(pipeline);
@@ -55,13 +67,7 @@ pub fn run(pipeline: &Pipeline, file: &Path, suite: Suite, json: bool, misses: b
             } else {
                 write!(out, "{}", r.render())?;
                 if misses {
-                    for m in &r.misses {
-                        writeln!(
-                            out,
-                            "miss {}: {} | expected {} | got {:?}",
-                            m.id, m.text, m.expected, m.got
-                        )?;
-                    }
+                    print_misses(&mut out, &r.misses)?;
                 }
                 writeln!(
                     out,
@@ -80,13 +86,7 @@ pub fn run(pipeline: &Pipeline, file: &Path, suite: Suite, json: bool, misses: b
             } else {
                 write!(out, "{}", r.render())?;
                 if misses {
-                    for m in &r.misses {
-                        writeln!(
-                            out,
-                            "miss {}: {} | expected {} | got {:?}",
-                            m.id, m.text, m.expected, m.got
-                        )?;
-                    }
+                    print_misses(&mut out, &r.misses)?;
                 }
                 writeln!(out, "METRIC:events.petr2.recall:{:.3}:", r.recall())?;
                 writeln!(

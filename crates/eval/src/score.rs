@@ -46,6 +46,38 @@ pub struct Prf {
     pub fn_: u64,
 }
 
+/// Precision, recall and F1 of a section's `prf` counts, 0 when its stage did not run.
+macro_rules! gated_prf {
+    () => {
+        /// Precision (0 when not run).
+        pub fn precision(&self) -> f64 {
+            if self.run {
+                self.prf.precision()
+            } else {
+                0.0
+            }
+        }
+
+        /// Recall (0 when not run).
+        pub fn recall(&self) -> f64 {
+            if self.run {
+                self.prf.recall()
+            } else {
+                0.0
+            }
+        }
+
+        /// F1 (0 when not run).
+        pub fn f1(&self) -> f64 {
+            if self.run {
+                self.prf.f1()
+            } else {
+                0.0
+            }
+        }
+    };
+}
+
 impl Prf {
     /// True when nothing was expected and nothing output.
     pub fn is_empty(&self) -> bool {
@@ -167,32 +199,7 @@ pub struct EntityScore {
 }
 
 impl EntityScore {
-    /// Entity precision (0 when not run).
-    pub fn precision(&self) -> f64 {
-        if self.run {
-            self.prf.precision()
-        } else {
-            0.0
-        }
-    }
-
-    /// Entity recall (0 when not run).
-    pub fn recall(&self) -> f64 {
-        if self.run {
-            self.prf.recall()
-        } else {
-            0.0
-        }
-    }
-
-    /// Entity F1 (0 when not run).
-    pub fn f1(&self) -> f64 {
-        if self.run {
-            self.prf.f1()
-        } else {
-            0.0
-        }
-    }
+    gated_prf!();
 
     /// Mention recall: mentions_found / mentions_expected (1.0 when nothing expected; 0 when
     /// not run).
@@ -274,32 +281,7 @@ pub struct TimeScore {
 }
 
 impl TimeScore {
-    /// Precision (0 when not run).
-    pub fn precision(&self) -> f64 {
-        if self.run {
-            self.prf.precision()
-        } else {
-            0.0
-        }
-    }
-
-    /// Recall (0 when not run).
-    pub fn recall(&self) -> f64 {
-        if self.run {
-            self.prf.recall()
-        } else {
-            0.0
-        }
-    }
-
-    /// F1 (0 when not run).
-    pub fn f1(&self) -> f64 {
-        if self.run {
-            self.prf.f1()
-        } else {
-            0.0
-        }
-    }
+    gated_prf!();
 
     fn add(&mut self, o: &TimeScore) {
         self.run |= o.run;
@@ -366,32 +348,7 @@ pub struct QuoteScore {
 }
 
 impl QuoteScore {
-    /// Precision (0 when not run).
-    pub fn precision(&self) -> f64 {
-        if self.run {
-            self.prf.precision()
-        } else {
-            0.0
-        }
-    }
-
-    /// Recall (0 when not run).
-    pub fn recall(&self) -> f64 {
-        if self.run {
-            self.prf.recall()
-        } else {
-            0.0
-        }
-    }
-
-    /// F1 (0 when not run).
-    pub fn f1(&self) -> f64 {
-        if self.run {
-            self.prf.f1()
-        } else {
-            0.0
-        }
-    }
+    gated_prf!();
 
     /// Correct attributions / matched gold quotes. With none matched: 1.0 when there are no
     /// gold quotes, else 0.0. 0 when not run.

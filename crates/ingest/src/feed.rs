@@ -57,7 +57,6 @@ use quick_xml::Reader;
 use crate::codes;
 use crate::dates::{parse_rfc2822, parse_timestamp, valid_iso_date, Timestamp};
 use crate::html::{decode_entities, fragment_blocks, fragment_text, read_html, PageHints};
-use crate::read::stream_failure;
 use crate::text::{decode, not_utf8_warning, set_zones, Zones};
 use crate::{Item, ReadOptions};
 
@@ -69,23 +68,9 @@ const END_SEARCH: usize = 256;
 
 /// Reads one feed from a stream (held in memory, bounded by [`ReadOptions::max_record_bytes`]).
 pub(crate) fn read(name: &str, reader: impl Read, opts: &ReadOptions, sink: &mut dyn FnMut(Item)) {
-    let max = opts.max_record_bytes.max(1);
-    let mut buf = Vec::new();
-    if let Err(e) = reader.take(max as u64 + 1).read_to_end(&mut buf) {
-        sink(Item::Failed(stream_failure(name, &e, buf.len() as u64)));
-        return;
+    if let Some(buf) = crate::read::read_bounded(name, reader, opts, "feed", sink) {
+        read_feed(name, &buf, sink);
     }
-    if buf.len() > max {
-        sink(Item::Failed(
-            Diagnostic::error(
-                codes::TOO_LARGE,
-                format!("feed larger than {max} bytes; skipped"),
-            )
-            .in_file(name),
-        ));
-        return;
-    }
-    read_feed(name, &buf, sink);
 }
 
 /// Reads an RSS or Atom feed from bytes, pushing one article (or failure) per item to `sink`,

@@ -48,7 +48,6 @@ use scraper::{Html, Node};
 
 use crate::codes;
 use crate::dates::{parse_timestamp, valid_iso_date};
-use crate::read::stream_failure;
 use crate::text::{decode, not_utf8_warning, Zones};
 use crate::{Item, ReadOptions};
 
@@ -74,23 +73,9 @@ pub struct PageHints {
 /// Reads one HTML page from a stream (the page is held in memory, bounded by
 /// [`ReadOptions::max_record_bytes`]).
 pub(crate) fn read(name: &str, reader: impl Read, opts: &ReadOptions, sink: &mut dyn FnMut(Item)) {
-    let max = opts.max_record_bytes.max(1);
-    let mut buf = Vec::new();
-    if let Err(e) = reader.take(max as u64 + 1).read_to_end(&mut buf) {
-        sink(Item::Failed(stream_failure(name, &e, buf.len() as u64)));
-        return;
+    if let Some(buf) = crate::read::read_bounded(name, reader, opts, "HTML page", sink) {
+        sink(read_html(name, &buf, &PageHints::default()));
     }
-    if buf.len() > max {
-        sink(Item::Failed(
-            Diagnostic::error(
-                codes::TOO_LARGE,
-                format!("HTML page larger than {max} bytes; skipped"),
-            )
-            .in_file(name),
-        ));
-        return;
-    }
-    sink(read_html(name, &buf, &PageHints::default()));
 }
 
 /// Reads one HTML page from bytes: the article, or an [`Item::Failed`] (`I009`) when the page

@@ -93,6 +93,35 @@ impl<R: Read> Read for Peeked<R> {
 
 /// The failure for a stream that broke after `offset` bytes: a corrupt compressed stream or an
 /// I/O error.
+/// Reads a whole document that must be held in memory (an HTML page, a feed), bounded by
+/// [`ReadOptions::max_record_bytes`]. A read error or an oversize document is reported to
+/// `sink` (`what` names it in the message) and gives `None`.
+pub(crate) fn read_bounded(
+    name: &str,
+    reader: impl Read,
+    opts: &ReadOptions,
+    what: &str,
+    sink: &mut dyn FnMut(Item),
+) -> Option<Vec<u8>> {
+    let max = opts.max_record_bytes.max(1);
+    let mut buf = Vec::new();
+    if let Err(e) = reader.take(max as u64 + 1).read_to_end(&mut buf) {
+        sink(Item::Failed(stream_failure(name, &e, buf.len() as u64)));
+        return None;
+    }
+    if buf.len() > max {
+        sink(Item::Failed(
+            Diagnostic::error(
+                codes::TOO_LARGE,
+                format!("{what} larger than {max} bytes; skipped"),
+            )
+            .in_file(name),
+        ));
+        return None;
+    }
+    Some(buf)
+}
+
 pub(crate) fn stream_failure(name: &str, err: &io::Error, offset: u64) -> Diagnostic {
     let d = if is_corrupt_stream(err) {
         Diagnostic::error(
