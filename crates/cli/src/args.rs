@@ -454,8 +454,11 @@ pub enum BenchWhat {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
         /// Only read and parse; do not analyse or store.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "no_analysis")]
         parse_only: bool,
+        /// Read, parse and store, without the analysis stages (the reader and store alone).
+        #[arg(long)]
+        no_analysis: bool,
         /// Articles per store transaction.
         #[arg(long, default_value_t = 500)]
         batch: u32,

@@ -33,8 +33,9 @@ pub fn run(ctx: &Ctx, a: BenchArgs) -> Result<u8> {
         BenchWhat::Ingest {
             paths,
             parse_only,
+            no_analysis,
             batch,
-        } => ingest(ctx, &paths, parse_only, batch as usize),
+        } => ingest(ctx, &paths, parse_only, !no_analysis, batch as usize),
         BenchWhat::Stages {
             paths,
             limit,
@@ -146,7 +147,13 @@ fn html(ctx: &Ctx, dir: &std::path::Path, repeat: u32, list_pages: bool) -> Resu
     Ok(EXIT_OK)
 }
 
-fn ingest(ctx: &Ctx, paths: &[PathBuf], parse_only: bool, batch: usize) -> Result<u8> {
+fn ingest(
+    ctx: &Ctx,
+    paths: &[PathBuf],
+    parse_only: bool,
+    analyse: bool,
+    batch: usize,
+) -> Result<u8> {
     // Warm the page cache so the first timed read is not a disk read.
     let (inputs, _) = dateline_ingest::discover(paths);
     for i in &inputs {
@@ -176,7 +183,7 @@ fn ingest(ctx: &Ctx, paths: &[PathBuf], parse_only: bool, batch: usize) -> Resul
             paths,
             batch,
             ctx.progress_hidden(),
-            true,
+            analyse,
         )?
     };
     if ctx.data.is_none() {
@@ -186,8 +193,10 @@ fn ingest(ctx: &Ctx, paths: &[PathBuf], parse_only: bool, batch: usize) -> Resul
     let r = IngestBench {
         what: if parse_only {
             "parse"
-        } else {
+        } else if analyse {
             "parse+analyse+store"
+        } else {
+            "parse+store"
         },
         inputs: sum.inputs,
         bytes: sum.bytes,
