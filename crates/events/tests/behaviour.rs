@@ -1,6 +1,7 @@
 //! Event coding behaviour on sentences written for these tests.
 use dateline_model::{Article, Event, Modality, Span, Zone, ZoneKind};
-use dateline_pipeline::Pipeline;
+
+mod common;
 
 fn events(text: &str) -> Vec<Event> {
     let mut a = Article::new(text.to_string(), None);
@@ -14,15 +15,7 @@ fn events(text: &str) -> Vec<Event> {
         }
         off += n + 1;
     }
-    let p = Pipeline::new(vec![
-        Box::new(dateline_text::SentenceStage::new()),
-        Box::new(dateline_text::PosStage::new()),
-        Box::new(dateline_entities::EntityStage::new()),
-        Box::new(dateline_time::TimeStage::new()),
-        Box::new(dateline_quotes::QuoteStage::new()),
-        Box::new(dateline_events::EventStage::new()),
-    ])
-    .unwrap();
+    let p = common::pipeline();
     let an = p.analyse(&a);
     let evs = an.events.unwrap();
     evs

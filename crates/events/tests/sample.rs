@@ -1,19 +1,8 @@
 //! The gold sample through the whole pipeline, scored by the evaluation harness.
 use std::path::PathBuf;
 
-use dateline_pipeline::Pipeline;
-
-fn pipeline() -> Pipeline {
-    Pipeline::new(vec![
-        Box::new(dateline_text::SentenceStage::new()),
-        Box::new(dateline_text::PosStage::new()),
-        Box::new(dateline_entities::EntityStage::new()),
-        Box::new(dateline_time::TimeStage::new()),
-        Box::new(dateline_quotes::QuoteStage::new()),
-        Box::new(dateline_events::EventStage::new()),
-    ])
-    .unwrap()
-}
+mod common;
+use common::pipeline;
 
 #[test]
 fn gold_sample_events() {

@@ -6,17 +6,8 @@ use dateline_eval::suites::{self, SuiteEvent};
 use dateline_model::{Article, Span, Zone, ZoneKind};
 use dateline_pipeline::Pipeline;
 
-fn pipeline() -> Pipeline {
-    Pipeline::new(vec![
-        Box::new(dateline_text::SentenceStage::new()),
-        Box::new(dateline_text::PosStage::new()),
-        Box::new(dateline_entities::EntityStage::new()),
-        Box::new(dateline_time::TimeStage::new()),
-        Box::new(dateline_quotes::QuoteStage::new()),
-        Box::new(dateline_events::EventStage::new()),
-    ])
-    .unwrap()
-}
+mod common;
+use common::pipeline;
 
 fn coder(p: &Pipeline) -> impl Fn(&str, Option<&str>) -> Vec<SuiteEvent> + '_ {
     move |text: &str, date: Option<&str>| {
