@@ -24,6 +24,7 @@ struct Lexicon {
     reported: HashSet<String>,
     breaks: HashSet<String>,
     light: HashSet<String>,
+    tail: HashSet<String>,
 }
 
 const LEXICON: &str = include_str!("../../../data/events/lexicon.txt");
@@ -43,6 +44,7 @@ fn lexicon() -> &'static Lexicon {
             reported: HashSet::new(),
             breaks: HashSet::new(),
             light: HashSet::new(),
+            tail: HashSet::new(),
         };
         let mut section = "";
         for line in LEXICON.lines() {
@@ -72,6 +74,7 @@ fn lexicon() -> &'static Lexicon {
                 "modal_reported" => drop(l.reported.insert(w)),
                 "clause_breaks" => drop(l.breaks.insert(w)),
                 "light_verbs" => drop(l.light.insert(w)),
+                "reporting_tail" => drop(l.tail.insert(w)),
                 _ => {}
             }
         }
@@ -151,7 +154,12 @@ fn attach_agents(words: &[String], toks: &[Token], actors: &mut [Actor]) {
 /// Generic agents standing alone ("rebels", "police", "protesters"): an actor with the role
 /// only (`---REB`), or joined to the country right after it ("rebels in the Ivory Coast",
 /// "opposition groups in Zimbabwe" → CIVREB, ZWEOPP), which then stops being an actor of its own.
-fn bare_agents(words: &[String], toks: &[Token], actors: &mut Vec<Actor>) {
+fn bare_agents(
+    words: &[String],
+    toks: &[Token],
+    unknown_people: &[(usize, usize, &str)],
+    actors: &mut Vec<Actor>,
+) {
     let ag = agents();
     let n = words.len();
     let covered = |actors: &[Actor], k: usize| actors.iter().any(|a| a.first <= k && k < a.end);
@@ -181,6 +189,24 @@ fn bare_agents(words: &[String], toks: &[Token], actors: &mut Vec<Actor>) {
             continue;
         };
         let end = i + len;
+        // A title before a person the knowledge base does not know is that person's actor:
+        // "President Abdelaziz Bouteflika" → ---GOV, given a country below.
+        if let Some(&(_, pend, id)) = unknown_people
+            .iter()
+            .find(|(f, _, _)| *f == end || (*f == end + 1 && toks[end].pos == Pos::NNP))
+        {
+            found.push(Actor {
+                first: i,
+                end: pend,
+                code: format!("---{code}"),
+                entity: id.to_string(),
+                name: words[i..pend].join(" "),
+                span: Span::new(toks[i].span.start, toks[pend - 1].span.end),
+                bare: false,
+            });
+            i = pend;
+            continue;
+        }
         // A title before a name ("President Obama") or a role after an actor the knowledge
         // base could not join ("Israeli intelligence officials") is not an actor of its own.
         let next_is_actor = actors.iter().any(|a| a.first == end)
@@ -224,6 +250,45 @@ fn bare_agents(words: &[String], toks: &[Token], actors: &mut Vec<Actor>) {
         actors.push(a);
     }
     actors.sort_by_key(|a| (a.first, a.end));
+}
+
+/// An agent with no country ("the government", "rebels", "President X" unknown to the knowledge
+/// base) acts for the country the sentence is about: the nearest actor or place placed in a
+/// country gives its code ("the government … in Abidjan" → CIVGOV). International bodies and
+/// regions give none.
+fn inherit_countries(words: &[String], actors: &mut [Actor]) {
+    let kb = dateline_kb::Kb::embedded();
+    let country = |code: &str| {
+        code.get(..3)
+            .filter(|c| kb.country(c).is_some())
+            .map(str::to_string)
+    };
+    let placed: Vec<(usize, usize, String)> = actors
+        .iter()
+        .filter_map(|a| Some((a.first, a.end, country(&a.code)?)))
+        .collect();
+    // A place after "in", "at", "near" says where the sentence happens; it wins over a party
+    // of the event ("President Bush threatened action against Russia").
+    let locative = |f: usize| {
+        f > 0
+            && matches!(
+                words[f - 1].as_str(),
+                "in" | "at" | "near" | "inside" | "outside" | "throughout"
+            )
+    };
+    for a in actors.iter_mut().filter(|a| a.code.starts_with("---")) {
+        let dist = |f: usize, e: usize| {
+            let d = if f >= a.end {
+                f - a.end
+            } else {
+                a.first.saturating_sub(e)
+            };
+            (!locative(f), d)
+        };
+        if let Some((_, _, c)) = placed.iter().min_by_key(|(f, e, _)| dist(*f, *e)) {
+            a.code = format!("{c}{}", &a.code[3..]);
+        }
+    }
 }
 
 /// Agent words too vague to stand alone as an actor.
@@ -293,6 +358,9 @@ struct Sent<'a> {
     quote_speaker: Vec<Option<usize>>,
     /// The quote (index into the analysis' quotes) covering each token, if any.
     quote_of: Vec<Option<usize>>,
+    /// The comma opening a trailing attribution (", the White House announced Tuesday."), or
+    /// the sentence length when there is none.
+    tail: usize,
 }
 
 fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
@@ -341,8 +409,20 @@ fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
             .collect();
         let tok_at = |c: usize| toks.partition_point(|t| t.span.end <= c);
         let mut actors = Vec::new();
+        // People the knowledge base does not know, by token range: a title before one of them
+        // ("President Abdelaziz Bouteflika") makes the pair an actor of the title's role.
+        let mut unknown_people: Vec<(usize, usize, &str)> = Vec::new();
         for e in entities {
             let Some(code) = e.actor.clone() else {
+                if e.kind == dateline_model::EntityType::Person {
+                    for m in e.mentions.iter().filter(|m| s.span.contains(m.span)) {
+                        let first = tok_at(m.span.start);
+                        let end = toks
+                            .partition_point(|t| t.span.start < m.span.end)
+                            .max(first + 1);
+                        unknown_people.push((first, end, e.id.as_str()));
+                    }
+                }
                 continue;
             };
             for m in &e.mentions {
@@ -366,7 +446,8 @@ fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
         }
         actors.sort_by_key(|a| (a.first, a.end));
         attach_agents(&words, toks, &mut actors);
-        bare_agents(&words, toks, &mut actors);
+        bare_agents(&words, toks, &unknown_people, &mut actors);
+        inherit_countries(&words, &mut actors);
         let times: Vec<(usize, usize, String)> = analysis
             .timexes
             .as_deref()
@@ -393,6 +474,7 @@ fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
             .iter()
             .map(|t| speaker_actor.iter().position(|(c, _)| c.contains(t.span)))
             .collect();
+        let tail = reporting_tail(&words, toks, lex);
         let sent = Sent {
             idx: si as u32,
             span: s.span,
@@ -402,6 +484,7 @@ fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
             times,
             quote_speaker,
             quote_of,
+            tail,
         };
         code_sentence(&sent, lex, dict, &speaker_actor, &mut out);
     }
@@ -456,13 +539,47 @@ fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
     merge(out)
 }
 
+/// The comma opening a trailing attribution: after it, at most a dozen words, one of them a
+/// reporting word (said, announced, according, reports) and no other verb, no "that". The sentence length when there is none.
+fn reporting_tail(words: &[String], toks: &[Token], lex: &Lexicon) -> usize {
+    let n = words.len();
+    let end = if words
+        .last()
+        .is_some_and(|w| matches!(w.as_str(), "." | "!" | "?"))
+    {
+        n - 1
+    } else {
+        n
+    };
+    let Some(k) = (2..end).rev().find(|&k| words[k] == ",") else {
+        return n;
+    };
+    let tail = &words[k + 1..end];
+    if tail.is_empty() || tail.len() > 12 || tail.iter().any(|w| w == "that") {
+        return n;
+    }
+    let reporting = tail.iter().any(|w| lex.tail.contains(w.as_str()));
+    let other_verb = (k + 1..end).any(|j| {
+        toks[j].pos.is_verb()
+            && toks[j].pos != Pos::MD
+            && !lex.tail.contains(words[j].as_str())
+            && !matches!(words[j].as_str(), "has" | "have" | "had" | "was" | "is")
+    });
+    if reporting && !other_verb {
+        k
+    } else {
+        n
+    }
+}
+
 /// Clause bounds `[a, b)` around token `i`: cut at clause breaks and at complementisers after
 /// speech verbs.
 fn clause(s: &Sent, lex: &Lexicon, i: usize) -> (usize, usize) {
     let n = s.words.len();
     let is_break = |k: usize| {
         let w = s.words[k].as_str();
-        lex.breaks.contains(w)
+        k == s.tail
+            || lex.breaks.contains(w)
             || lex.speech.contains(w)
             || matches!(w, "that" | "how" | "which" | "who" | "whom" | ":")
             || (w == ","
@@ -715,6 +832,7 @@ fn code_triggers(
                         && (next == "to" || (m.block == "AGREE" && matches!(next, "on" | "upon")));
                     let code = if intent { "030" } else { m.code.as_str() };
                     let generic = !intent
+                        && !(intends(s, lex, i) && intent_code(&m.code).is_some())
                         && m.default
                         && m.code.len() == 3
                         && m.code.ends_with('0')
@@ -1237,6 +1355,17 @@ fn verb_event(
         let (_, b2) = clause(s, lex, b + 1);
         tgt = (0..s.actors.len()).find(|&k| {
             s.actors[k].first > b && s.actors[k].first <= b + 3 && s.actors[k].end <= b2
+        });
+    }
+    // With no other target, the place where it happened is what it was done to: "fired shells
+    // at targets in Jericho" (PSE), "a curfew in Algiers" (DZA).
+    if tgt.is_none() {
+        let src_code = src.map(|k| s.actors[k].code.as_str());
+        tgt = (0..s.actors.len()).find(|&k| {
+            s.actors[k].first > i
+                && s.actors[k].end <= b
+                && locative(k)
+                && Some(s.actors[k].code.as_str()) != src_code
         });
     }
     let src_actor = s.actors[src?].clone();

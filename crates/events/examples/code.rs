@@ -1,0 +1,133 @@
+//! Codes sentences read from standard input, one per line (optionally `YYYY-MM-DD<TAB>` first),
+//! and prints what each layer saw: tokens with their tags, actors, events. A debugging aid for
+//! the event lexicon and dictionaries:
+//!
+//! ```text
+//! echo "Russia attacked Ukraine on Monday." | cargo run -q -p dateline-events --example code
+//! ```
+use std::io::BufRead;
+
+use dateline_model::{Article, Span, Zone, ZoneKind};
+use dateline_pipeline::Pipeline;
+
+fn main() {
+    let pipeline = Pipeline::new(vec![
+        Box::new(dateline_text::SentenceStage::new()),
+        Box::new(dateline_text::PosStage::new()),
+        Box::new(dateline_entities::EntityStage::new()),
+        Box::new(dateline_time::TimeStage::new()),
+        Box::new(dateline_quotes::QuoteStage::new()),
+        Box::new(dateline_events::EventStage::new()),
+    ])
+    .expect("valid stage order");
+    let quiet = std::env::args().any(|a| a == "-q");
+    // `--suites DIR`: score both development suites of DIR (shared/eval/events) and write the
+    // misses to /tmp/events-misses.txt.
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(k) = args.iter().position(|a| a == "--suites") {
+        let dir = std::path::PathBuf::from(args.get(k + 1).expect("--suites DIR"));
+        suites(&pipeline, &dir);
+        return;
+    }
+    for line in std::io::stdin().lock().lines() {
+        let line = line.expect("stdin");
+        let (date, text) = match line.split_once('\t') {
+            Some((d, t)) if d.len() == 10 => (Some(d.to_string()), t.to_string()),
+            _ => (None, line.clone()),
+        };
+        let mut a = Article::new(text.clone(), None);
+        a.published = date;
+        a.zones.push(Zone::new(
+            ZoneKind::Paragraph,
+            Span::new(0, text.chars().count()),
+        ));
+        let an = pipeline.analyse(&a);
+        println!("== {text}");
+        if !quiet {
+            let toks = an.tokens.as_deref().unwrap_or(&[]);
+            let tagged: Vec<String> = toks
+                .iter()
+                .map(|t| format!("{}/{:?}", t.text(&a.text), t.pos))
+                .collect();
+            println!("   {}", tagged.join(" "));
+            for e in an.entities.as_deref().unwrap_or(&[]) {
+                println!(
+                    "   entity {:?} {} actor={:?} mentions={}",
+                    e.kind,
+                    e.name,
+                    e.actor,
+                    e.mentions.len()
+                );
+            }
+        }
+        for e in an.events.as_deref().unwrap_or(&[]) {
+            let m = &e.mentions[0];
+            let trig: String = a
+                .text
+                .chars()
+                .skip(m.trigger.start)
+                .take(m.trigger.end - m.trigger.start)
+                .collect();
+            println!(
+                "   event {} {:?} {} -> {} [{:?}] date={:?} trigger={trig:?}",
+                e.cameo,
+                e.plover,
+                e.source.as_ref().map_or("-", |x| x.code.as_str()),
+                e.target.as_ref().map_or("-", |x| x.code.as_str()),
+                e.modality,
+                e.date,
+            );
+        }
+    }
+}
+
+fn coder(
+    p: &Pipeline,
+) -> impl Fn(&str, Option<&str>) -> Vec<dateline_eval::suites::SuiteEvent> + '_ {
+    move |text: &str, date: Option<&str>| {
+        let mut a = Article::new(text.to_string(), None);
+        a.published = date.map(str::to_string);
+        a.zones.push(Zone::new(
+            ZoneKind::Paragraph,
+            Span::new(0, text.chars().count()),
+        ));
+        p.analyse(&a)
+            .events
+            .unwrap_or_default()
+            .into_iter()
+            .map(|e| dateline_eval::suites::SuiteEvent {
+                cameo: e.cameo,
+                plover: e.plover,
+                source: e.source.map(|x| x.code),
+                target: e.target.map(|x| x.code),
+            })
+            .collect()
+    }
+}
+
+fn suites(p: &Pipeline, dir: &std::path::Path) {
+    use std::fmt::Write;
+    let c = coder(p);
+    let mut misses = String::new();
+    let r = dateline_eval::suites::score_plover(&dir.join("plover_gsr_dev.json"), &c)
+        .expect("plover suite");
+    print!("{}", r.render());
+    for m in &r.misses {
+        let _ = writeln!(
+            misses,
+            "miss {}: {} | expected {} | got {:?}",
+            m.id, m.text, m.expected, m.got
+        );
+    }
+    let r = dateline_eval::suites::score_petr2(&dir.join("PETR2_GSR_validation.dev.xml"), &c)
+        .expect("petr2 suite");
+    print!("{}", r.render());
+    for m in &r.misses {
+        let _ = writeln!(
+            misses,
+            "miss {}: {} | expected {} | got {:?}",
+            m.id, m.text, m.expected, m.got
+        );
+    }
+    std::fs::write("/tmp/events-misses.txt", misses).expect("write misses");
+}
