@@ -580,7 +580,7 @@ fn clause(s: &Sent, lex: &Lexicon, i: usize) -> (usize, usize) {
         let w = s.words[k].as_str();
         k == s.tail
             || lex.breaks.contains(w)
-            || lex.speech.contains(w)
+            || (lex.speech.contains(w) && s.toks[k].pos.is_verb())
             || matches!(w, "that" | "how" | "which" | "who" | "whom" | ":")
             || (w == ","
                 && s.words
@@ -781,6 +781,7 @@ fn code_triggers(
 ) {
     let n = s.words.len();
     let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+    let from = out.len();
     let mut i = 0;
     while i < n {
         let pos = s.toks[i].pos;
@@ -800,8 +801,18 @@ fn code_triggers(
             if let Some(ev) = noun_event(s, lex, speakers, i, last, &code, sym) {
                 out.push(ev);
             } else if !sym {
-                if let Some(ev) = object_noun_event(s, lex, i, last, &code) {
-                    out.push(ev);
+                // "lifted the curfew" is the lifting, coded by the verb: the noun is an event of
+                // its own only under a verb that says nothing by itself ("imposed a curfew",
+                // "staged demonstrations").
+                let st = np_start(s, i);
+                let verb_coded = st > 0
+                    && out[from..]
+                        .iter()
+                        .any(|e| e.mentions[0].trigger.start == s.toks[st - 1].span.start);
+                if !verb_coded {
+                    if let Some(ev) = object_noun_event(s, lex, i, last, &code) {
+                        out.push(ev);
+                    }
                 }
             }
             i += len;
@@ -1030,6 +1041,61 @@ fn intends(s: &Sent, lex: &Lexicon, i: usize) -> bool {
                 | "unless"
         )
     })
+}
+
+/// The verb at `i` is refused by its subject: "will not / would not / won't / cannot" right before
+/// it, or "refused / declined / rejected … to" governing it.
+fn refuses(s: &Sent, lex: &Lexicon, i: usize) -> bool {
+    let (a, _) = clause(s, lex, i);
+    let w = &s.words[a.max(i.saturating_sub(4))..i];
+    let modal_not = w.windows(2).any(|p| {
+        matches!(
+            p[0].as_str(),
+            "will" | "would" | "'ll" | "wo" | "shall" | "can" | "ca"
+        ) && matches!(p[1].as_str(), "not" | "n't" | "never")
+    });
+    let refusing = i >= 2
+        && s.words[i - 1] == "to"
+        && w.iter().any(|x| {
+            matches!(
+                x.as_str(),
+                "refused" | "refuses" | "refuse" | "declined" | "declines" | "rejected" | "rejects"
+            )
+        });
+    modal_not || refusing
+}
+
+/// CAMEO's code for refusing a cooperative act (roots 03–08): reject material cooperation
+/// (121), aid (122), a proposal to meet (125), an agreement (127), to yield (124), else 120.
+fn refusal_code(code: &str) -> Option<&'static str> {
+    let c = match code {
+        "061" => "1211",
+        "062" => "1212",
+        "063" => "1213",
+        "064" => "1214",
+        "071" => "1221",
+        "072" => "1222",
+        "073" => "1223",
+        "074" => "1224",
+        _ if code.starts_with("081") => "1241",
+        "082" => "1242",
+        _ if code.starts_with("083") => "123",
+        _ if code.starts_with("084") => "1243",
+        "085" => "1244",
+        _ if code.starts_with("086") => "1245",
+        _ if code.starts_with("087") => "1246",
+        _ => match code.get(..2)? {
+            "03" => "120",
+            "04" => "125",
+            "05" if code.starts_with("057") => "127",
+            "05" => "120",
+            "06" => "121",
+            "07" => "122",
+            "08" => "124",
+            _ => return None,
+        },
+    };
+    Some(c)
 }
 
 /// CAMEO's code for saying one will do an act: cooperation becomes an intent (03x: "will
@@ -1368,6 +1434,22 @@ fn verb_event(
                 && Some(s.actors[k].code.as_str()) != src_code
         });
     }
+    // A participle right after a noun is a reduced relative clause ("the curfew imposed in
+    // Sudan", "a guard involved in a shooting"): the sentence's subject did not do it; only an
+    // agent after "by" says who did.
+    // (The tagger often reads a main verb's past tense as a participle: it is a reduced
+    // relative only when the clause already has its finite verb.)
+    let reduced = s.toks[i].pos == Pos::VBN
+        && !be_before
+        && i > 0
+        && s.toks[i - 1].pos.is_noun()
+        && (a..i).any(|k| {
+            matches!(s.toks[k].pos, Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD)
+                && !matches!(s.words[k].as_str(), "have" | "has" | "had")
+        });
+    if reduced && src.is_some_and(|k| s.actors[k].end <= i) {
+        return None;
+    }
     let src_actor = s.actors[src?].clone();
     let tgt_actor = tgt.map(|k| s.actors[k].clone());
     // The same actor on both sides is no event; one entity in two roles is ("Georgian
@@ -1385,6 +1467,15 @@ fn verb_event(
     );
     let mut code = finish(code, m).to_string();
     let mut m = m;
+    // Saying one will not cooperate is itself an act: a refusal ("will not accept refugees",
+    // "refused to deploy peacekeepers", "would not give permission" → 12x, asserted), unlike a
+    // cooperation that merely did not happen ("did not sign", "no plans to meet": negated).
+    if m == Modality::Negated && refuses(s, lex, i) {
+        if let Some(c) = refusal_code(&code) {
+            code = c.to_string();
+            m = Modality::Asserted;
+        }
+    }
     if matches!(m, Modality::Planned | Modality::Asserted) && intends(s, lex, i) {
         if let Some(c) = intent_code(&code) {
             code = c.to_string();

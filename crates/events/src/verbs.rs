@@ -855,10 +855,15 @@ impl Builder {
             }
         };
         let senses = &mut self.entries[id.0 as usize];
-        if senses
-            .iter()
-            .any(|s| s.block == sense.block && s.before == sense.before && s.after == sense.after)
+        if let Some(old) = senses
+            .iter_mut()
+            .find(|s| s.block == sense.block && s.before == sense.before && s.after == sense.after)
         {
+            // A later listing with a code of its own gives a verb listed without one its
+            // default (`REJECT [120]` in the additions file, for the base file's bare `REJECT`).
+            if old.code.is_none() && sense.code.is_some() {
+                old.code = sense.code;
+            }
             return;
         }
         senses.push(sense);
