@@ -680,6 +680,25 @@ fn attribute(
     }
 }
 
+/// The clause `a..i` opens with a personal pronoun, after "that", a time expression, adverbs or
+/// commas ("said today it had expelled", "said that on Monday they would").
+fn opens_with_pronoun(s: &Sent, a: usize, i: usize) -> bool {
+    let in_time = |k: usize| s.times.iter().any(|(f, e, _)| *f <= k && k < *e);
+    (a..i)
+        .find(|&k| {
+            !(s.words[k] == "that"
+                || s.words[k] == ","
+                || in_time(k)
+                || matches!(s.toks[k].pos, Pos::RB | Pos::IN) && in_time(k + 1))
+        })
+        .is_some_and(|k| {
+            matches!(
+                s.words[k].as_str(),
+                "it" | "they" | "he" | "she" | "we" | "its" | "their" | "his" | "her"
+            )
+        })
+}
+
 fn actor_ref(a: &Actor) -> ActorRef {
     ActorRef {
         code: a.code.clone(),
@@ -907,8 +926,7 @@ fn object_noun_event(s: &Sent, lex: &Lexicon, i: usize, last: usize, code: &str)
         .filter(|x| x.first >= a && x.end <= st - 1)
         .last();
     if src.is_none() && a > 0 {
-        let pronoun = matches!(s.words[a].as_str(), "it" | "they" | "he" | "she" | "we");
-        if pronoun {
+        if opens_with_pronoun(s, a, st - 1) {
             src = s
                 .actors
                 .iter()
@@ -1376,14 +1394,7 @@ fn verb_event(
     // "Syria says it is willing to withdraw", "the rebels said they will release": a pronoun
     // opening the clause after a speech verb (or its "that") is the speaker.
     if src.is_none() && a > 0 && a < i {
-        let opener = (a..i).find(|&k| s.words[k] != "that");
-        let pronoun = opener.is_some_and(|k| {
-            matches!(
-                s.words[k].as_str(),
-                "it" | "they" | "he" | "she" | "we" | "its" | "their" | "his" | "her"
-            )
-        });
-        if pronoun {
+        if opens_with_pronoun(s, a, i) {
             src = (0..s.actors.len())
                 .filter(|&k| s.actors[k].end <= a && a - s.actors[k].end <= 8)
                 .last();
@@ -1405,14 +1416,23 @@ fn verb_event(
             "was" | "were" | "is" | "are" | "been" | "being" | "be"
         )
     });
+    // Without an agent the subject is still the target, and whoever acted is unnamed — or is
+    // the authority of the place where it happened ("was arrested in Lebanon": LBN → CAN).
+    let mut agentless = false;
     if s.toks[i].pos == Pos::VBN && be_before {
-        if let Some(by) = (i + 1..b.min(i + 3)).find(|&k| s.words[k] == "by") {
-            if let Some(agent) =
+        let agent = (i + 1..b.min(i + 3))
+            .find(|&k| s.words[k] == "by")
+            .and_then(|by| {
                 (0..s.actors.len()).find(|&k| s.actors[k].first > by && s.actors[k].first <= by + 2)
-            {
-                tgt = src;
-                src = Some(agent);
-            }
+            });
+        if let Some(agent) = agent {
+            tgt = src;
+            src = Some(agent);
+        } else if src.is_some() {
+            agentless = true;
+            tgt = src;
+            src = (0..s.actors.len())
+                .find(|&k| s.actors[k].first > i && s.actors[k].end <= b && locative(k));
         }
     }
     // "demanded that the US cancel …", "urged that Israel ease …": the subject of the
@@ -1425,7 +1445,7 @@ fn verb_event(
     }
     // With no other target, the place where it happened is what it was done to: "fired shells
     // at targets in Jericho" (PSE), "a curfew in Algiers" (DZA).
-    if tgt.is_none() {
+    if tgt.is_none() && !agentless {
         let src_code = src.map(|k| s.actors[k].code.as_str());
         tgt = (0..s.actors.len()).find(|&k| {
             s.actors[k].first > i
@@ -1450,19 +1470,28 @@ fn verb_event(
     if reduced && src.is_some_and(|k| s.actors[k].end <= i) {
         return None;
     }
-    let src_actor = s.actors[src?].clone();
+    let src_actor = match src {
+        Some(k) => Some(s.actors[k].clone()),
+        None if agentless => None,
+        None => return None,
+    };
     let tgt_actor = tgt.map(|k| s.actors[k].clone());
     // The same actor on both sides is no event; one entity in two roles is ("Georgian
     // demonstrators … the Georgian government": GEOOPP, GEOGOV).
-    if tgt_actor.as_ref().is_some_and(|t| t.code == src_actor.code) {
+    if tgt_actor
+        .as_ref()
+        .zip(src_actor.as_ref())
+        .is_some_and(|(t, sa)| t.code == sa.code)
+    {
         return None;
     }
+    let side = src_actor.as_ref().or(tgt_actor.as_ref())?;
     let m = attribute(
         s,
         speakers,
         i,
         modality(s, lex, i, false),
-        &src_actor,
+        side,
         tgt_actor.as_ref(),
     );
     let mut code = finish(code, m).to_string();
@@ -1485,14 +1514,14 @@ fn verb_event(
     Some(Event {
         cameo: code,
         plover: None,
-        source: Some(actor_ref(&src_actor)),
+        source: src_actor.as_ref().map(actor_ref),
         target: tgt_actor.as_ref().map(actor_ref),
         modality: m,
         date: date_of(s, lex, i),
         speech_date: None,
         goldstein: None,
         quad_class: None,
-        mentions: vec![mention(s, i, i, Some(&src_actor), tgt_actor.as_ref())],
+        mentions: vec![mention(s, i, i, src_actor.as_ref(), tgt_actor.as_ref())],
     })
 }
 
