@@ -1390,7 +1390,14 @@ fn verb_event(
     let after = (0..s.actors.len())
         .find(|&k| in_after(k) && !s.actors[k].bare)
         .or_else(|| (0..s.actors.len()).find(|&k| in_after(k)));
-    let mut src = before.last().copied();
+    // A place where something happens is the subject only when nothing else is ("a bombing near
+    // Samarra killed …"; "Obama and Putin will meet in Zurich to discuss …" is theirs).
+    let mut src = before
+        .iter()
+        .rev()
+        .find(|&&k| !locative(k))
+        .or(before.last())
+        .copied();
     // "Syria says it is willing to withdraw", "the rebels said they will release": a pronoun
     // opening the clause after a speech verb (or its "that") is the speaker.
     if src.is_none() && a > 0 && a < i {
@@ -1472,7 +1479,6 @@ fn verb_event(
     }
     let src_actor = match src {
         Some(k) => Some(s.actors[k].clone()),
-        None if agentless => None,
         None => return None,
     };
     let tgt_actor = tgt.map(|k| s.actors[k].clone());
