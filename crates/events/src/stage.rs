@@ -25,6 +25,10 @@ struct Lexicon {
     breaks: HashSet<String>,
     light: HashSet<String>,
     tail: HashSet<String>,
+    intent_blocks: HashSet<String>,
+    intent_words: HashSet<String>,
+    refusal_modals: HashSet<String>,
+    refusal_verbs: HashSet<String>,
 }
 
 const LEXICON: &str = include_str!("../../../data/events/lexicon.txt");
@@ -45,6 +49,10 @@ fn lexicon() -> &'static Lexicon {
             breaks: HashSet::new(),
             light: HashSet::new(),
             tail: HashSet::new(),
+            intent_blocks: HashSet::new(),
+            intent_words: HashSet::new(),
+            refusal_modals: HashSet::new(),
+            refusal_verbs: HashSet::new(),
         };
         let mut section = "";
         for line in LEXICON.lines() {
@@ -75,6 +83,10 @@ fn lexicon() -> &'static Lexicon {
                 "clause_breaks" => drop(l.breaks.insert(w)),
                 "light_verbs" => drop(l.light.insert(w)),
                 "reporting_tail" => drop(l.tail.insert(w)),
+                "intent_blocks" => drop(l.intent_blocks.insert(w.to_uppercase())),
+                "intent_words" => drop(l.intent_words.insert(w)),
+                "refusal_modals" => drop(l.refusal_modals.insert(w)),
+                "refusal_verbs" => drop(l.refusal_verbs.insert(w)),
                 _ => {}
             }
         }
@@ -855,10 +867,7 @@ fn code_triggers(
                     // intent itself (030), whatever the infinitive codes.
                     let next = words.get(i + 1).copied().unwrap_or("");
                     let intent = m.default
-                        && matches!(
-                            m.block.as_str(),
-                            "OFFER" | "PLEDGE" | "PROMISE" | "VOW" | "AGREE"
-                        )
+                        && lex.intent_blocks.contains(m.block.as_str())
                         && (next == "to" || (m.block == "AGREE" && matches!(next, "on" | "upon")));
                     let code = if intent { "030" } else { m.code.as_str() };
                     let generic = !intent
@@ -1034,31 +1043,9 @@ fn demand_event(
 /// "pledged to release", "is willing to negotiate"), not what someone plans or schedules.
 fn intends(s: &Sent, lex: &Lexicon, i: usize) -> bool {
     let (a, _) = clause(s, lex, i);
-    s.words[a.max(i.saturating_sub(5))..i].iter().any(|w| {
-        matches!(
-            w.as_str(),
-            "will"
-                | "would"
-                | "'ll"
-                | "shall"
-                | "agreed"
-                | "agree"
-                | "agrees"
-                | "willing"
-                | "ready"
-                | "pledged"
-                | "pledges"
-                | "promised"
-                | "promises"
-                | "vowed"
-                | "vows"
-                | "offered"
-                | "offers"
-                | "threatened"
-                | "threatens"
-                | "unless"
-        )
-    })
+    s.words[a.max(i.saturating_sub(5))..i]
+        .iter()
+        .any(|w| lex.intent_words.contains(w.as_str()))
 }
 
 /// The verb at `i` is refused by its subject: "will not / would not / won't / cannot" right before
@@ -1067,19 +1054,12 @@ fn refuses(s: &Sent, lex: &Lexicon, i: usize) -> bool {
     let (a, _) = clause(s, lex, i);
     let w = &s.words[a.max(i.saturating_sub(4))..i];
     let modal_not = w.windows(2).any(|p| {
-        matches!(
-            p[0].as_str(),
-            "will" | "would" | "'ll" | "wo" | "shall" | "can" | "ca"
-        ) && matches!(p[1].as_str(), "not" | "n't" | "never")
+        lex.refusal_modals.contains(p[0].as_str())
+            && matches!(p[1].as_str(), "not" | "n't" | "never")
     });
     let refusing = i >= 2
         && s.words[i - 1] == "to"
-        && w.iter().any(|x| {
-            matches!(
-                x.as_str(),
-                "refused" | "refuses" | "refuse" | "declined" | "declines" | "rejected" | "rejects"
-            )
-        });
+        && w.iter().any(|x| lex.refusal_verbs.contains(x.as_str()));
     modal_not || refusing
 }
 
