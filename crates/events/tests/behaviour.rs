@@ -232,3 +232,65 @@ fn the_speech_date_is_kept_beside_the_event_date() {
         (Some("2025-W09"), Some("2025-03-04"))
     );
 }
+
+#[test]
+fn a_trailing_attribution_is_not_the_target() {
+    let e = one(
+        "Germany and Poland have agreed upon a new border pact, the European Commission announced on Tuesday.",
+        "030",
+    );
+    assert_eq!(codes(&e).1, "DEU");
+    assert_eq!(codes(&e).2, "POL", "{e:?}");
+}
+
+#[test]
+fn refusing_cooperation_is_an_asserted_rejection() {
+    let e = one(
+        "Hungary said it will not accept any more refugees from Serbia.",
+        "120",
+    );
+    assert_eq!(e.modality, Modality::Asserted);
+    assert_eq!(codes(&e).1, "HUN");
+    // A cooperation that merely did not happen stays a negated cooperation, not a refusal.
+    let evs = events("Hungary did not sign the agreement with Serbia.");
+    assert!(evs.iter().all(|e| !e.cameo.starts_with("12")), "{evs:?}");
+}
+
+#[test]
+fn agents_without_a_country_take_the_sentence_place() {
+    // "the government" is Sudan's: the place named in the sentence gives the country.
+    let evs = events("Rebels in Sudan on Tuesday attacked the government in Khartoum.");
+    assert!(
+        evs.iter()
+            .any(|e| (codes(e).1.as_str(), codes(e).2.as_str()) == ("SDNREB", "SDNGOV")),
+        "{evs:?}"
+    );
+}
+
+#[test]
+fn a_place_is_the_target_of_last_resort() {
+    let e = one("Israeli tanks fired shells at targets in Jericho.", "193");
+    assert_eq!(codes(&e).1, "ISR");
+    assert_eq!(codes(&e).2, "PSE");
+}
+
+#[test]
+fn agentless_passives_make_the_subject_the_target() {
+    let evs = events("A Canadian missionary was arrested in Lebanon.");
+    let e = evs
+        .iter()
+        .find(|e| e.cameo.starts_with("17"))
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    assert_eq!(codes(e).1, "LBN");
+    assert!(codes(e).2.starts_with("CAN"), "{e:?}");
+    // With no place named, no one is known to have acted: no event.
+    let evs = events("A Canadian missionary was arrested.");
+    assert!(evs.iter().all(|e| !e.cameo.starts_with("17")), "{evs:?}");
+}
+
+#[test]
+fn a_noun_under_a_coded_verb_is_not_a_second_event() {
+    let evs = events("Sudan's government lifted the curfew on Sunday.");
+    assert!(evs.iter().any(|e| e.cameo == "0813"), "{evs:?}");
+    assert!(evs.iter().all(|e| e.cameo != "1721"), "{evs:?}");
+}
