@@ -122,6 +122,40 @@ fn agents() -> &'static Agents {
     })
 }
 
+/// A title resolved to a person of another country is that country's office holder: "the
+/// president of Armenia" in a sentence about Putin is Armenia's president (ARMGOV), whatever
+/// the coreference of "the president" said. The title is the mention's only words (no proper
+/// noun); "of" and a country actor follow it.
+fn title_of_country(words: &[String], toks: &[Token], actors: &mut Vec<Actor>) {
+    let kb = dateline_kb::Kb::embedded();
+    let mut k = 0;
+    while k < actors.len() {
+        let a = &actors[k];
+        let title_only = (a.first..a.end).all(|t| !matches!(toks[t].pos, Pos::NNP | Pos::NNPS));
+        let of = words.get(a.end).is_some_and(|w| w == "of");
+        let next = actors.get(k + 1).filter(|c| {
+            c.first > a.end
+                && c.first <= a.end + 2
+                && (a.end + 1..c.first).all(|t| words[t] == "the")
+                && c.code.len() == 3
+                && kb.country(&c.code).is_some()
+                && a.code.get(..3) != Some(c.code.as_str())
+        });
+        if let (true, true, Some(c)) = (title_only, of, next) {
+            let role = a.code.get(3..).unwrap_or("").to_string();
+            let c = c.clone();
+            let a = &mut actors[k];
+            a.code = format!("{}{role}", c.code);
+            a.entity = c.entity.clone();
+            a.name = format!("{} of {}", words[a.first..a.end].join(" "), c.name);
+            a.end = c.end;
+            a.span = Span::new(a.span.start, c.span.end);
+            actors.remove(k + 1);
+        }
+        k += 1;
+    }
+}
+
 /// Folds "Israeli soldiers", "Russian police", "Turkey's foreign ministry" into one actor whose
 /// code joins the country and the agent's role (ISRMIL, RUSCOP, TURGOV).
 fn attach_agents(words: &[String], toks: &[Token], actors: &mut [Actor]) {
@@ -457,6 +491,7 @@ fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
             }
         }
         actors.sort_by_key(|a| (a.first, a.end));
+        title_of_country(&words, toks, &mut actors);
         attach_agents(&words, toks, &mut actors);
         bare_agents(&words, toks, &unknown_people, &mut actors);
         inherit_countries(&words, &mut actors);
