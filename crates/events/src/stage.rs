@@ -1413,6 +1413,25 @@ fn verb_event(
         .find(|&&k| !locative(k))
         .or(before.last())
         .copied();
+    // An appositive between commas is not the subject: "Pakistan, a key U.S. ally in the war,
+    // has refused …", "The US commander in Iraq, General Petraeus, held talks …".
+    if let Some(k) = src {
+        let c2 = (s.actors[k].end..i).find(|&c| s.words[c] == ",");
+        let c1 = (a..s.actors[k].first).rev().find(|&c| s.words[c] == ",");
+        if let (Some(c1), Some(_)) = (c1, c2) {
+            let head = before
+                .iter()
+                .rev()
+                .find(|&&h| s.actors[h].end <= c1 && !locative(h))
+                .copied();
+            let appositive = s.toks.get(c1 + 1).is_some_and(|t| {
+                matches!(t.pos, Pos::DT | Pos::NNP | Pos::NNPS | Pos::JJ | Pos::PRPS)
+            });
+            if head.is_some() && appositive {
+                src = head;
+            }
+        }
+    }
     // "Syria says it is willing to withdraw", "the rebels said they will release": a pronoun
     // opening the clause after a speech verb (or its "that") is the speaker.
     if src.is_none() && a > 0 && a < i {
