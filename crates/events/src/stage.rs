@@ -26,6 +26,8 @@ struct Lexicon {
     light: HashSet<String>,
     tail: HashSet<String>,
     intent_blocks: HashSet<String>,
+    coded_defaults: HashSet<String>,
+    desire: HashSet<String>,
     intent_words: HashSet<String>,
     refusal_modals: HashSet<String>,
     refusal_verbs: HashSet<String>,
@@ -50,6 +52,8 @@ fn lexicon() -> &'static Lexicon {
             light: HashSet::new(),
             tail: HashSet::new(),
             intent_blocks: HashSet::new(),
+            coded_defaults: HashSet::new(),
+            desire: HashSet::new(),
             intent_words: HashSet::new(),
             refusal_modals: HashSet::new(),
             refusal_verbs: HashSet::new(),
@@ -84,6 +88,8 @@ fn lexicon() -> &'static Lexicon {
                 "light_verbs" => drop(l.light.insert(w)),
                 "reporting_tail" => drop(l.tail.insert(w)),
                 "intent_blocks" => drop(l.intent_blocks.insert(w.to_uppercase())),
+                "coded_defaults" => drop(l.coded_defaults.insert(w.to_uppercase())),
+                "desire_verbs" => drop(l.desire.insert(w)),
                 "intent_words" => drop(l.intent_words.insert(w)),
                 "refusal_modals" => drop(l.refusal_modals.insert(w)),
                 "refusal_verbs" => drop(l.refusal_verbs.insert(w)),
@@ -661,6 +667,11 @@ fn modality(s: &Sent, lex: &Lexicon, i: usize, noun: bool) -> Modality {
     if has(&lex.uncertain, before) {
         return Modality::Uncertain;
     }
+    // What someone wants, asks or urges another to do has not happened: "urged Iran to return
+    // to talks", "wants Putin to attack".
+    if desired(s, lex, a, i) {
+        return Modality::Hypothetical;
+    }
     if has(&lex.hypothetical, before) || after.iter().any(|w| w == "if") {
         return Modality::Hypothetical;
     }
@@ -673,6 +684,17 @@ fn modality(s: &Sent, lex: &Lexicon, i: usize, noun: bool) -> Modality {
     // Progressive/present of a planning verb governing a noun ("preparations were being made
     // for talks") is planned; a past-tense verb trigger is asserted.
     Modality::Asserted
+}
+
+/// Token `k` is (in) what a verb of wanting or asking asks for: a desire verb within ten words
+/// before it, then "to" and a verb ("urged Iran to return to talks", "wants Putin to attack").
+fn desired(s: &Sent, lex: &Lexicon, a: usize, k: usize) -> bool {
+    (a.max(k.saturating_sub(10))..k)
+        .filter(|&d| lex.desire.contains(s.words[d].as_str()) && s.toks[d].pos.is_verb())
+        .any(|d| {
+            (d + 1..k)
+                .any(|j| s.words[j] == "to" && s.toks.get(j + 1).is_some_and(|t| t.pos == Pos::VB))
+        })
 }
 
 /// The time expression closest to token `i` in its clause.
@@ -911,7 +933,8 @@ fn code_triggers(
                         && m.code.len() == 3
                         && m.code.ends_with('0')
                         && m.code.as_str() < "09"
-                        && !m.code.starts_with("04");
+                        && !m.code.starts_with("04")
+                        && !lex.coded_defaults.contains(m.block.as_str());
                     // A light verb ("take", "keep", "make") codes only through a pattern.
                     let light = m.default && lex.light.contains(words[i]);
                     if m.code != "010" && !generic && !light {
@@ -1346,7 +1369,7 @@ fn noun_modality(s: &Sent, lex: &Lexicon, i: usize) -> Modality {
     if has(&lex.uncertain, &s.words[a.min(st)..st]) {
         return Modality::Uncertain;
     }
-    if has(&lex.hypothetical, np) || has(&lex.hypothetical, gov) {
+    if has(&lex.hypothetical, np) || has(&lex.hypothetical, gov) || desired(s, lex, a, st) {
         return Modality::Hypothetical;
     }
     if has(&lex.reported, np) {
@@ -1518,11 +1541,8 @@ fn verb_event(
     let tgt_actor = tgt.map(|k| s.actors[k].clone());
     // The same actor on both sides is no event; one entity in two roles is ("Georgian
     // demonstrators … the Georgian government": GEOOPP, GEOGOV).
-    if tgt_actor
-        .as_ref()
-        .zip(src_actor.as_ref())
-        .is_some_and(|(t, sa)| t.code == sa.code)
-    {
+    let tgt_actor = tgt_actor.filter(|t| src_actor.as_ref().is_none_or(|sa| sa.code != t.code));
+    if src_actor.is_none() && tgt_actor.is_none() {
         return None;
     }
     let side = src_actor.as_ref().or(tgt_actor.as_ref())?;
