@@ -1541,8 +1541,11 @@ fn verb_event(
     let tgt_actor = tgt.map(|k| s.actors[k].clone());
     // The same actor on both sides is no event; one entity in two roles is ("Georgian
     // demonstrators … the Georgian government": GEOOPP, GEOGOV).
-    let tgt_actor = tgt_actor.filter(|t| src_actor.as_ref().is_none_or(|sa| sa.code != t.code));
-    if src_actor.is_none() && tgt_actor.is_none() {
+    if tgt_actor
+        .as_ref()
+        .zip(src_actor.as_ref())
+        .is_some_and(|(t, sa)| t.code == sa.code)
+    {
         return None;
     }
     let side = src_actor.as_ref().or(tgt_actor.as_ref())?;

@@ -28,7 +28,28 @@ fn gold_sample_events() {
         r.add("doc", score);
         let j = r.to_json();
         let ev = &j["documents"][0]["events"];
-        assert_eq!(ev["fp"], 0, "{}", r.render_table());
+        let listing: Vec<String> = an
+            .events
+            .iter()
+            .flatten()
+            .map(|e| {
+                let m = &e.mentions[0];
+                let ev: String = article
+                    .text
+                    .chars()
+                    .skip(m.sentence_span.start)
+                    .take(m.sentence_span.end - m.sentence_span.start)
+                    .collect();
+                format!(
+                    "{} {:?} -> {:?} {:?} | {ev}",
+                    e.cameo,
+                    e.source.as_ref().map(|a| &a.code),
+                    e.target.as_ref().map(|a| &a.code),
+                    e.modality
+                )
+            })
+            .collect();
+        assert_eq!(ev["fp"], 0, "{}\n{}", r.render_table(), listing.join("\n"));
         assert_eq!(ev["fn"], 0, "{}", r.render_table());
         assert!(
             r.summary_line().ends_with("critical 0"),
