@@ -818,7 +818,7 @@ fn prune_sentence(s: &Sent, out: &mut Vec<Event>, from: usize) {
             if code_of(&e.source) != code_of(&f.source) {
                 continue;
             }
-            if e.cameo == "030" && e.modality == Modality::Planned {
+            if e.cameo == "030" && matches!(e.modality, Modality::Planned | Modality::Asserted) {
                 let (te, tf) = (tok_of(trig(e).start), tok_of(trig(f).start));
                 if tf > te && tf <= te + 3 && f.cameo.starts_with('0') {
                     keep[x] = false;
@@ -1178,6 +1178,8 @@ fn intent_code(code: &str) -> Option<&'static str> {
         "162" | "1621" | "1622" | "1623" => "1311",
         "163" => "1312",
         "172" | "1721" | "1722" | "1723" | "1724" => "132",
+        // Saying one will meet or negotiate is 036; a visit or a call keeps its code (planned).
+        "040" | "043" | "044" | "045" | "046" => "036",
         "191" => "1381",
         "192" => "1382",
         _ => match code.get(..2)? {

@@ -241,6 +241,9 @@ struct Pattern {
     source: Option<Mark>,
     target: Option<Mark>,
     code: Option<Code>,
+    /// Index of the file it was read from: a later file's pattern wins a tie with an earlier
+    /// one's (the additions refine the base dictionary: `NEGOTIATE (WITH)` → 046).
+    file: u8,
 }
 
 #[derive(Debug, Default)]
@@ -291,6 +294,7 @@ impl VerbDict {
         let mut b = Builder::default();
         for (name, text) in files {
             b.file(name, text)?;
+            b.files = b.files.saturating_add(1);
         }
         b.finish()
     }
@@ -403,7 +407,13 @@ impl VerbDict {
             }
             for p in &self.blocks[s.block as usize].patterns {
                 if let Some(score) = self.match_pattern(p, words, vstart, vend, &barrier) {
-                    if !matches!(&best, Some((b, _, _)) if !score.better_than(b)) {
+                    let wins = match &best {
+                        None => true,
+                        Some((b, bp, _)) => {
+                            score.better_than(b) || (!b.better_than(&score) && p.file > bp.file)
+                        }
+                    };
+                    if wins {
                         best = Some((score, p, s.block));
                     }
                 }
@@ -649,6 +659,7 @@ struct Builder {
     order: u32,
     verb_lines: usize,
     pattern_lines: usize,
+    files: u8,
 }
 
 impl Builder {
@@ -687,7 +698,8 @@ impl Builder {
                     return Err(at("pattern outside a verb block".into()));
                 };
                 let loc = at(String::new());
-                let p = self.pattern(t, &loc).map_err(at)?;
+                let mut p = self.pattern(t, &loc).map_err(at)?;
+                p.file = self.files;
                 self.blocks[block as usize].patterns.push(p);
                 self.pattern_lines += 1;
             } else if let (Some(member), Mode::Synset(id)) = (t.strip_prefix('+'), mode) {
@@ -962,6 +974,7 @@ impl Builder {
             source,
             target,
             code,
+            file: 0,
         })
     }
 

@@ -69,8 +69,8 @@ fn every_pattern_line_of_the_shipped_dictionary_parses() {
     assert_eq!(all.patterns, 4668 + extra_patterns);
     assert_eq!(
         all.blocks,
-        397 + 2,
-        "verbs-extra.txt adds TEMPER and SANCTION"
+        397 + 3,
+        "verbs-extra.txt adds TEMPER, SANCTION and NEGOTIATE_TALKS"
     );
     assert!(extra_headers > 2, "and continues PETRARCH blocks");
     println!("CAMEO.2.0.txt: {s:?}\nembedded: {all:?}");
@@ -433,4 +433,21 @@ fn code_table() {
     }
     assert!(table.get("999").is_none());
     assert!(table.iter().all(|c| !c.name.is_empty()));
+}
+
+#[test]
+fn an_additions_pattern_wins_a_tie_with_the_base_file() {
+    let base = "---  COMPROMISE   [080]  ---\nNEGOTIATE\n- * (WITH)   [050]\n";
+    let extra = "---  NEGOTIATE_TALKS   [046]  ---\nNEGOTIATE\n- * (WITH)   [046]\n";
+    let words = ["russia", "negotiated", "with", "ukraine"];
+    let only_base = VerbDict::parse(base).unwrap();
+    let v = only_base.lookup("negotiated").unwrap();
+    assert_eq!(only_base.match_at(v, &words, 1).unwrap().code, "050");
+    let both = VerbDict::parse_files(&[("base", base), ("extra", extra)]).unwrap();
+    let v = both.lookup("negotiated").unwrap();
+    assert_eq!(both.match_at(v, &words, 1).unwrap().code, "046");
+    // Within one file the first of equal patterns still wins, as in PETRARCH.
+    let same = VerbDict::parse(&format!("{base}{extra}")).unwrap();
+    let v = same.lookup("negotiated").unwrap();
+    assert_eq!(same.match_at(v, &words, 1).unwrap().code, "050");
 }
