@@ -24,6 +24,13 @@ fn main() {
     // `--suites DIR`: score both development suites of DIR (shared/eval/events) and write the
     // misses to /tmp/events-misses.txt.
     let args: Vec<String> = std::env::args().collect();
+    // `--gold DIR`: score every gold reading of DIR (format dateline-gold/1) and list the event
+    // misses, false events and critical errors.
+    if let Some(k) = args.iter().position(|a| a == "--gold") {
+        let dir = std::path::PathBuf::from(args.get(k + 1).expect("--gold DIR"));
+        gold(&pipeline, &dir);
+        return;
+    }
     if let Some(k) = args.iter().position(|a| a == "--suites") {
         let dir = std::path::PathBuf::from(args.get(k + 1).expect("--suites DIR"));
         suites(&pipeline, &dir);
@@ -130,4 +137,41 @@ fn suites(p: &Pipeline, dir: &std::path::Path) {
         );
     }
     std::fs::write("/tmp/events-misses.txt", misses).expect("write misses");
+}
+
+fn gold(p: &Pipeline, dir: &std::path::Path) {
+    let docs = dateline_eval::load_gold_dir(dir).expect("gold dir");
+    let mut r = dateline_eval::Report::new();
+    for doc in docs {
+        let bytes = std::fs::read(&doc.document_path).expect("document");
+        let mut article = None;
+        dateline_ingest::read_bytes("doc", &bytes, &Default::default(), &mut |i| {
+            if let dateline_ingest::Item::Article(a, _) = i {
+                article.get_or_insert(*a);
+            }
+        });
+        let Some(article) = article else {
+            println!("{}: not read", doc.document_path.display());
+            continue;
+        };
+        let an = p.analyse(&article);
+        let score = dateline_eval::score_document(&doc.gold, &article, &an);
+        let name = doc
+            .document_path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        for m in &score.events.missed {
+            println!("{name} MISS {m:?}");
+        }
+        for f in &score.events.false_positives {
+            println!("{name} FP {f}");
+        }
+        for c in &score.critical.errors {
+            println!("{name} CRITICAL {c:?}");
+        }
+        r.add(&name, score);
+    }
+    println!("{}", r.render_table());
+    println!("{}", r.summary_line());
 }

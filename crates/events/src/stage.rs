@@ -343,6 +343,32 @@ fn inherit_countries(words: &[String], actors: &mut [Actor]) {
     }
 }
 
+/// A title and the name after it are one actor: "Russian President" (RUSGOV, from the
+/// adjective and the title) + "Vladimir Putin" (RUSGOV) → one mention, so that "Chinese
+/// President Xi Jinping and Russian President Vladimir Putin" is a pair. Adjacent actors merge
+/// when they share the country; the named entity's code and identity win over the title's.
+fn merge_adjacent(actors: &mut Vec<Actor>) {
+    let mut k = 0;
+    while k + 1 < actors.len() {
+        let (a, b) = (&actors[k], &actors[k + 1]);
+        let same_country = a.code.get(..3).is_some() && a.code.get(..3) == b.code.get(..3);
+        if b.first == a.end && same_country && !a.code.starts_with("---") {
+            let b = actors.remove(k + 1);
+            let a = &mut actors[k];
+            if !b.bare || a.bare {
+                a.code = b.code;
+                a.entity = b.entity;
+                a.name = b.name;
+                a.bare = b.bare;
+            }
+            a.end = b.end;
+            a.span = Span::new(a.span.start, b.span.end);
+            continue;
+        }
+        k += 1;
+    }
+}
+
 /// Agent words too vague to stand alone as an actor.
 const BARE_SKIP: &[&str] = &[
     "business", "company", "boss", "state", "party", "group", "people",
@@ -501,6 +527,7 @@ fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
         attach_agents(&words, toks, &mut actors);
         bare_agents(&words, toks, &unknown_people, &mut actors);
         inherit_countries(&words, &mut actors);
+        merge_adjacent(&mut actors);
         let times: Vec<(usize, usize, String)> = analysis
             .timexes
             .as_deref()
@@ -641,8 +668,20 @@ fn clause(s: &Sent, lex: &Lexicon, i: usize) -> (usize, usize) {
                     .is_some_and(|n| matches!(n.as_str(), "as" | "saying" | "adding")))
     };
     let mut a = i;
-    while a > 0 && !is_break(a - 1) {
-        a -= 1;
+    loop {
+        while a > 0 && !is_break(a - 1) {
+            a -= 1;
+        }
+        // A relative clause set off by commas (", which backs the rebels ,") sits inside the
+        // clause it comments on: the clause goes on before it ("Turkey, which …, called on").
+        let rel = a >= 2
+            && matches!(s.words[a - 1].as_str(), "which" | "who")
+            && s.words[a - 2] == ","
+            && (a..i).any(|k| s.words[k] == ",");
+        if !rel {
+            break;
+        }
+        a -= 2;
     }
     let mut b = i + 1;
     while b < n && !is_break(b) {
@@ -675,7 +714,7 @@ fn modality(s: &Sent, lex: &Lexicon, i: usize, noun: bool) -> Modality {
     if has(&lex.hypothetical, before) || after.iter().any(|w| w == "if") {
         return Modality::Hypothetical;
     }
-    if has(&lex.planned, before) {
+    if has(&lex.planned, before) || planned_infinitive(s, a, i) {
         return Modality::Planned;
     }
     if has(&lex.reported, near_before) {
@@ -695,6 +734,25 @@ fn desired(s: &Sent, lex: &Lexicon, a: usize, k: usize) -> bool {
             (d + 1..k)
                 .any(|j| s.words[j] == "to" && s.toks.get(j + 1).is_some_and(|t| t.pos == Pos::VB))
         })
+}
+
+/// "Armenia and Azerbaijan to hold talks" (a headline's future), "the minister is to visit":
+/// the verb at `v` follows "to" with no finite verb before it in its clause but a form of "be".
+fn planned_infinitive(s: &Sent, a: usize, v: usize) -> bool {
+    if v == 0 || s.words[v - 1] != "to" || s.toks[v].pos != Pos::VB {
+        return false;
+    }
+    let be = |k: usize| matches!(s.words[k].as_str(), "is" | "are" | "was" | "were");
+    // The subject ends right before "to" (or "is to"): "Armenia and Azerbaijan to hold …",
+    // not "moves to repair relations".
+    let subject_end = if v >= 3 && be(v - 2) { v - 2 } else { v - 1 };
+    (a..v - 1).all(|k| {
+        let finite = matches!(s.toks[k].pos, Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD);
+        !finite || (be(k) && k + 2 == v)
+    }) && s
+        .actors
+        .iter()
+        .any(|x| x.end == subject_end && x.first >= a)
 }
 
 /// The time expression closest to token `i` in its clause.
@@ -911,7 +969,13 @@ fn code_triggers(
                 out.push(ev);
             }
         }
-        if pos.is_verb() && pos != Pos::MD && !lex.speech.contains(words[i]) {
+        // A present-tense "verb" right before a modal or a finite verb is a noun the tagger
+        // misread: "US-Russia contacts would focus …".
+        let noun_misread = matches!(pos, Pos::VBZ | Pos::VBP)
+            && s.toks
+                .get(i + 1)
+                .is_some_and(|t| matches!(t.pos, Pos::MD | Pos::VBD | Pos::VBZ | Pos::VBP));
+        if pos.is_verb() && pos != Pos::MD && !lex.speech.contains(words[i]) && !noun_misread {
             if let Some(v) = dict.lookup(words[i]) {
                 let (a, b) = clause(s, lex, i);
                 let is_verb = |k: usize| s.toks[a + k].pos.is_verb();
@@ -938,7 +1002,7 @@ fn code_triggers(
                     // A light verb ("take", "keep", "make") codes only through a pattern.
                     let light = m.default && lex.light.contains(words[i]);
                     if m.code != "010" && !generic && !light {
-                        if let Some(mut ev) = verb_event(s, lex, speakers, i, code) {
+                        for mut ev in verb_event(s, lex, speakers, i, code) {
                             if m.reversed {
                                 std::mem::swap(&mut ev.source, &mut ev.target);
                             }
@@ -1377,7 +1441,11 @@ fn noun_modality(s: &Sent, lex: &Lexicon, i: usize) -> Modality {
     if has(&lex.reported, np) {
         return Modality::Reported;
     }
-    if has(&lex.planned, np) || governed_by_planning(s, lex, i) || has(&lex.planned, gov) {
+    if has(&lex.planned, np)
+        || governed_by_planning(s, lex, i)
+        || has(&lex.planned, gov)
+        || (st > 0 && planned_infinitive(s, a, st - 1))
+    {
         return Modality::Planned;
     }
     // The noun as a subject: its verb decides ("the talks would start on Monday", "the
@@ -1409,7 +1477,7 @@ fn verb_event(
     speakers: &[(Span, Option<Actor>)],
     i: usize,
     code: &str,
-) -> Option<Event> {
+) -> Vec<Event> {
     let (a, b) = clause(s, lex, i);
     // Subject: the nearest actor before the verb in the clause (a pair "A and B" counts as
     // both); object: the first actor after it.
@@ -1467,11 +1535,23 @@ fn verb_event(
         }
     }
     let mut tgt = after;
-    if let (Some(k), None) = (src, tgt) {
-        if k > 0 && before.contains(&(k - 1)) {
-            if let Some((p0, p1)) = pair_from(s, k - 1) {
+    // A compound subject ("Germany and France expelled …", "the US and Britain imposed …")
+    // acts as each of its members: one event per member. With no target, a symmetric act
+    // ("Russia and Ukraine met", "… clashed") is between the two: one event, the pair.
+    let mut partner: Option<usize> = None;
+    if let Some(k) = src {
+        let pair = if k > 0 && before.contains(&(k - 1)) {
+            pair_from(s, k - 1)
+        } else {
+            None
+        };
+        if let Some((p0, p1)) = pair {
+            if tgt.is_none() && symmetric(code) {
                 src = Some(p0);
                 tgt = Some(p1);
+            } else {
+                src = Some(p0);
+                partner = Some(p1);
             }
         }
     }
@@ -1534,11 +1614,11 @@ fn verb_event(
                 && !matches!(s.words[k].as_str(), "have" | "has" | "had")
         });
     if reduced && src.is_some_and(|k| s.actors[k].end <= i) {
-        return None;
+        return Vec::new();
     }
     let src_actor = match src {
         Some(k) => Some(s.actors[k].clone()),
-        None => return None,
+        None => return Vec::new(),
     };
     let tgt_actor = tgt.map(|k| s.actors[k].clone());
     // The same actor on both sides is no event; one entity in two roles is ("Georgian
@@ -1548,9 +1628,11 @@ fn verb_event(
         .zip(src_actor.as_ref())
         .is_some_and(|(t, sa)| t.code == sa.code)
     {
-        return None;
+        return Vec::new();
     }
-    let side = src_actor.as_ref().or(tgt_actor.as_ref())?;
+    let Some(side) = src_actor.as_ref().or(tgt_actor.as_ref()) else {
+        return Vec::new();
+    };
     let m = attribute(
         s,
         speakers,
@@ -1576,18 +1658,33 @@ fn verb_event(
             m = Modality::Planned;
         }
     }
-    Some(Event {
-        cameo: code,
+    let event = |src: Option<&Actor>| Event {
+        cameo: code.clone(),
         plover: None,
-        source: src_actor.as_ref().map(actor_ref),
+        source: src.map(actor_ref),
         target: tgt_actor.as_ref().map(actor_ref),
         modality: m,
         date: date_of(s, lex, i),
         speech_date: None,
         goldstein: None,
         quad_class: None,
-        mentions: vec![mention(s, i, i, src_actor.as_ref(), tgt_actor.as_ref())],
-    })
+        mentions: vec![mention(s, i, i, src, tgt_actor.as_ref())],
+    };
+    let mut out = vec![event(src_actor.as_ref())];
+    if let Some(p) = partner {
+        let p = &s.actors[p];
+        if tgt_actor.as_ref().is_none_or(|t| t.code != p.code) {
+            out.push(event(Some(p)));
+        }
+    }
+    out
+}
+
+/// Acts done between two parties when a pair is their subject and nothing else is named:
+/// statements of accord, intents, consultations, cooperation, agreements, fighting.
+fn symmetric(code: &str) -> bool {
+    matches!(code.get(..2), Some("01" | "03" | "04" | "05" | "06" | "19"))
+        || code.starts_with("087")
 }
 
 /// Merges the tellings of one event (same code, actors and modality) into one record.
