@@ -28,6 +28,7 @@ struct Lexicon {
     intent_blocks: HashSet<String>,
     coded_defaults: HashSet<String>,
     desire: HashSet<String>,
+    negating_phrases: Vec<Vec<String>>,
     intent_words: HashSet<String>,
     refusal_modals: HashSet<String>,
     refusal_verbs: HashSet<String>,
@@ -54,6 +55,7 @@ fn lexicon() -> &'static Lexicon {
             intent_blocks: HashSet::new(),
             coded_defaults: HashSet::new(),
             desire: HashSet::new(),
+            negating_phrases: Vec::new(),
             intent_words: HashSet::new(),
             refusal_modals: HashSet::new(),
             refusal_verbs: HashSet::new(),
@@ -90,6 +92,9 @@ fn lexicon() -> &'static Lexicon {
                 "intent_blocks" => drop(l.intent_blocks.insert(w.to_uppercase())),
                 "coded_defaults" => drop(l.coded_defaults.insert(w.to_uppercase())),
                 "desire_verbs" => drop(l.desire.insert(w)),
+                "negating_phrases" => l
+                    .negating_phrases
+                    .push(w.split_whitespace().map(str::to_string).collect()),
                 "intent_words" => drop(l.intent_words.insert(w)),
                 "refusal_modals" => drop(l.refusal_modals.insert(w)),
                 "refusal_verbs" => drop(l.refusal_verbs.insert(w)),
@@ -700,7 +705,11 @@ fn modality(s: &Sent, lex: &Lexicon, i: usize, noun: bool) -> Modality {
     // "denied that …", "refused claims that …": the whole complement clause is negated.
     let negated_complement =
         a >= 2 && s.words[a - 1] == "that" && lex.negated.contains(s.words[a - 2].as_str());
-    if has(&lex.negated, near_before) || (noun && has(&lex.negated, before)) || negated_complement {
+    if has(&lex.negated, near_before)
+        || (noun && has(&lex.negated, before))
+        || negated_complement
+        || negating_phrase(s, lex, i)
+    {
         return Modality::Negated;
     }
     if has(&lex.uncertain, before) {
@@ -753,6 +762,22 @@ fn planned_infinitive(s: &Sent, a: usize, v: usize) -> bool {
         .actors
         .iter()
         .any(|x| x.end == subject_end && x.first >= a)
+}
+
+/// A phrase that calls off what follows ("ruled out direct talks", "called off the summit")
+/// ends within the six words before `k`.
+fn negating_phrase(s: &Sent, lex: &Lexicon, k: usize) -> bool {
+    let from = k.saturating_sub(6);
+    lex.negating_phrases.iter().any(|p| {
+        (from..k).any(|e| {
+            e + 1 >= p.len()
+                && e + 1 - p.len() >= from
+                && s.words[e + 1 - p.len()..=e]
+                    .iter()
+                    .zip(p)
+                    .all(|(w, x)| w == x)
+        })
+    })
 }
 
 /// The time expression closest to token `i` in its clause.
@@ -1398,7 +1423,9 @@ fn np_start(s: &Sent, i: usize) -> usize {
                 | Pos::VBN
         ) || w == "-"
             || w == "no";
-        if !modifier || s.actors.iter().any(|a| a.first < k && a.end >= k) {
+        // Actors modify the head too ("a US-Iran meeting", "no direct US-Iran talks").
+        let in_actor = s.actors.iter().any(|a| a.first < k && a.end >= k);
+        if !modifier && !in_actor {
             break;
         }
         k -= 1;
@@ -1428,7 +1455,7 @@ fn noun_modality(s: &Sent, lex: &Lexicon, i: usize) -> Modality {
     let gov_from = st.saturating_sub(4);
     let gov = &s.words[gov_from..st];
     let has = |set: &HashSet<String>, ws: &[String]| ws.iter().any(|w| set.contains(w.as_str()));
-    if has(&lex.negated, np) || has(&lex.negated, gov) {
+    if has(&lex.negated, np) || has(&lex.negated, gov) || negating_phrase(s, lex, st) {
         return Modality::Negated;
     }
     let (a, _) = clause(s, lex, i);
