@@ -14,6 +14,7 @@ fn main() {
     let pipeline = Pipeline::new(vec![
         Box::new(dateline_text::SentenceStage::new()),
         Box::new(dateline_text::PosStage::new()),
+        Box::new(dateline_text::ParseStage::new()),
         Box::new(dateline_entities::EntityStage::new()),
         Box::new(dateline_time::TimeStage::new()),
         Box::new(dateline_quotes::QuoteStage::new()),
@@ -54,7 +55,20 @@ fn main() {
             let toks = an.tokens.as_deref().unwrap_or(&[]);
             let tagged: Vec<String> = toks
                 .iter()
-                .map(|t| format!("{}/{:?}", t.text(&a.text), t.pos))
+                .enumerate()
+                .map(|(k, t)| {
+                    let head = if t.head == dateline_model::Token::NO_HEAD {
+                        "-".to_string()
+                    } else {
+                        t.head.to_string()
+                    };
+                    format!(
+                        "{k}:{}/{:?}<{}:{head}",
+                        t.text(&a.text),
+                        t.pos,
+                        t.dep.name()
+                    )
+                })
                 .collect();
             println!("   {}", tagged.join(" "));
             for e in an.entities.as_deref().unwrap_or(&[]) {

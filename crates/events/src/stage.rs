@@ -864,9 +864,10 @@ fn actor_ref(a: &Actor) -> ActorRef {
 fn pair_from(s: &Sent, k: usize) -> Option<(usize, usize)> {
     let a = s.actors.get(k)?;
     let b = s.actors.get(k + 1)?;
-    let gap: Vec<&str> = s.words[a.end..b.first].iter().map(String::as_str).collect();
-    matches!(gap.as_slice(), ["and"] | ["-"] | ["–"] | ["and", "the"] if b.first >= a.end)
-        .then_some((k, k + 1))
+    // Overlapping mentions (a title actor inside a name's span) are no pair.
+    let gap = s.words.get(a.end..b.first)?;
+    let gap: Vec<&str> = gap.iter().map(String::as_str).collect();
+    matches!(gap.as_slice(), ["and"] | ["-"] | ["–"] | ["and", "the"]).then_some((k, k + 1))
 }
 
 fn code_sentence(
