@@ -11,16 +11,21 @@ use dateline_model::{Article, Span, Zone, ZoneKind};
 use dateline_pipeline::Pipeline;
 
 fn main() {
-    let pipeline = Pipeline::new(vec![
+    // `--no-parse`: without the dependency parser (the event stage then reads roles by position).
+    let mut stages: Vec<Box<dyn dateline_pipeline::Stage>> = vec![
         Box::new(dateline_text::SentenceStage::new()),
         Box::new(dateline_text::PosStage::new()),
-        Box::new(dateline_text::ParseStage::new()),
-        Box::new(dateline_entities::EntityStage::new()),
+    ];
+    if !std::env::args().any(|a| a == "--no-parse") {
+        stages.push(Box::new(dateline_text::ParseStage::new()));
+    }
+    stages.extend([
+        Box::new(dateline_entities::EntityStage::new()) as Box<dyn dateline_pipeline::Stage>,
         Box::new(dateline_time::TimeStage::new()),
         Box::new(dateline_quotes::QuoteStage::new()),
         Box::new(dateline_events::EventStage::new()),
-    ])
-    .expect("valid stage order");
+    ]);
+    let pipeline = Pipeline::new(stages).expect("valid stage order");
     let quiet = std::env::args().any(|a| a == "-q");
     // `--suites DIR`: score both development suites of DIR (shared/eval/events) and write the
     // misses to /tmp/events-misses.txt.

@@ -3,7 +3,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use dateline_model::{
-    ActorRef, Analysis, Article, Event, EventMention, Modality, Pos, Span, Token, ZoneKind,
+    ActorRef, Analysis, Article, Dep, Event, EventMention, Modality, Pos, Span, Token, ZoneKind,
 };
 use dateline_pipeline::{Layer, Stage};
 
@@ -441,6 +441,9 @@ struct Sent<'a> {
     quote_speaker: Vec<Option<usize>>,
     /// The quote (index into the analysis' quotes) covering each token, if any.
     quote_of: Vec<Option<usize>>,
+    /// Dependents of each token (sentence-relative), in text order; empty when the sentence
+    /// was not parsed.
+    children: Vec<Vec<usize>>,
     /// The comma opening a trailing attribution (", the White House announced Tuesday."), or
     /// the sentence length when there is none.
     tail: usize,
@@ -560,6 +563,15 @@ fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
             .map(|t| speaker_actor.iter().position(|(c, _)| c.contains(t.span)))
             .collect();
         let tail = reporting_tail(&words, toks, lex);
+        let mut children: Vec<Vec<usize>> = Vec::new();
+        if toks.iter().any(|t| t.dep.is_parsed()) {
+            children = vec![Vec::new(); toks.len()];
+            for (k, t) in toks.iter().enumerate() {
+                if let Some(h) = children.get_mut(t.head as usize) {
+                    h.push(k);
+                }
+            }
+        }
         let sent = Sent {
             idx: si as u32,
             span: s.span,
@@ -569,6 +581,7 @@ fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
             times,
             quote_speaker,
             quote_of,
+            children,
             tail,
         };
         code_sentence(&sent, lex, dict, &speaker_actor, &mut out);
@@ -1609,6 +1622,41 @@ fn verb_event(
                 .find(|&k| s.actors[k].first > i && s.actors[k].end <= b && locative(k));
         }
     }
+    // The parse, when there is one, says who did it to whom: the verb's subject (or, for an
+    // infinitive, its controller; for a coordinated verb, its first conjunct's subject) and its
+    // object or a prepositional object; in the passive, the agent and the subject.
+    if let Some(r) = dep_roles(s, i) {
+        if r.passive {
+            match r.agent {
+                Some(ag) => {
+                    src = Some(ag);
+                    tgt = r.subject;
+                    agentless = false;
+                }
+                None => {
+                    agentless = true;
+                    tgt = r.subject.or(tgt);
+                    src = (0..s.actors.len())
+                        .find(|&k| s.actors[k].first > i && s.actors[k].end <= b && locative(k));
+                }
+            }
+            partner = None;
+        } else {
+            if r.subject_given && r.subject.is_some() {
+                src = r.subject;
+                partner = r.partner;
+            }
+            if r.object_given && r.object.is_some() {
+                tgt = r.object;
+            }
+            if let (Some(p), None) = (partner, tgt) {
+                if symmetric(code) {
+                    tgt = Some(p);
+                    partner = None;
+                }
+            }
+        }
+    }
     // "demanded that the US cancel …", "urged that Israel ease …": the subject of the
     // complement clause right after the verb is the one the demand is made of.
     if tgt.is_none() && b < s.words.len() && s.words[b] == "that" && b <= i + 3 {
@@ -1706,6 +1754,163 @@ fn verb_event(
         }
     }
     out
+}
+
+/// Who did it to whom, from the parse: actor indices.
+struct Roles {
+    /// The parse names a subject (not a pronoun): `subject` is its actor, if any.
+    subject_given: bool,
+    subject: Option<usize>,
+    /// A second actor coordinated with the subject ("Germany and France").
+    partner: Option<usize>,
+    /// The parse names an object or prepositional object: `object` is its actor, if any.
+    object_given: bool,
+    object: Option<usize>,
+    passive: bool,
+    /// The passive's agent ("by Russia").
+    agent: Option<usize>,
+}
+
+/// The actor mentioned at token `t`, if any.
+fn actor_at(s: &Sent, t: usize) -> Option<usize> {
+    s.actors.iter().position(|a| a.first <= t && t < a.end)
+}
+
+/// The actor a noun phrase headed at `h` stands for: the head's own mention, else the nearest
+/// one among its modifiers, breadth first ("the Turkish and Greek sides of … Cyprus" → Turkish;
+/// "sanctions against Belarus" → Belarus). Relative clauses and other clauses are not entered.
+fn actor_of_phrase(s: &Sent, h: usize) -> Option<usize> {
+    let mut queue = std::collections::VecDeque::from([(h, 0usize)]);
+    while let Some((t, depth)) = queue.pop_front() {
+        if let Some(a) = actor_at(s, t) {
+            return Some(a);
+        }
+        if depth >= 4 {
+            continue;
+        }
+        for &c in &s.children[t] {
+            let d = s.toks[c].dep.universal();
+            if matches!(
+                d,
+                Dep::Compound | Dep::Amod | Dep::Nmod | Dep::Flat | Dep::Appos | Dep::Conj
+            ) {
+                queue.push_back((c, depth + 1));
+            }
+        }
+    }
+    None
+}
+
+/// The case marker of a nominal ("against" of "against Belarus").
+fn case_of<'s>(s: &'s Sent<'_>, t: usize) -> Option<&'s str> {
+    s.children[t]
+        .iter()
+        .find(|&&c| s.toks[c].dep == Dep::Case)
+        .map(|&c| s.words[c].as_str())
+}
+
+/// The subject token of verb `v`, following infinitives to their controller (the object of
+/// "urged Iran to return", else the subject of "agreed to share") and coordinated verbs to the
+/// first conjunct. `true` with it when it is a passive subject.
+fn subject_token(s: &Sent, v: usize, depth: usize) -> Option<(usize, bool)> {
+    for &c in &s.children[v] {
+        match s.toks[c].dep {
+            Dep::Nsubj | Dep::NsubjOuter | Dep::Csubj => return Some((c, false)),
+            Dep::NsubjPass | Dep::CsubjPass => return Some((c, true)),
+            _ => {}
+        }
+    }
+    if depth > 3 {
+        return None;
+    }
+    let h = s.toks[v].head as usize;
+    if h >= s.toks.len() {
+        return None;
+    }
+    match s.toks[v].dep {
+        Dep::Xcomp => {
+            if let Some(&o) = s.children[h].iter().find(|&&c| s.toks[c].dep == Dep::Obj) {
+                return Some((o, false));
+            }
+            subject_token(s, h, depth + 1).map(|(t, _)| (t, false))
+        }
+        Dep::Conj => subject_token(s, h, depth + 1),
+        // "…, killing eight people": the participle's subject is the main clause's.
+        Dep::Advcl if s.toks[v].pos == Pos::VBG => subject_token(s, h, depth + 1),
+        // "troops who attacked the town", "forces attacking the town": the noun.
+        Dep::AclRelcl | Dep::Acl if s.toks[v].pos != Pos::VBN => Some((h, false)),
+        _ => None,
+    }
+}
+
+fn dep_roles(s: &Sent, v: usize) -> Option<Roles> {
+    if s.children.is_empty() || !s.toks[v].dep.is_parsed() {
+        return None;
+    }
+    let pronoun = |t: usize| matches!(s.toks[t].pos, Pos::PRP | Pos::WP | Pos::WDT | Pos::EX);
+    let mut r = Roles {
+        subject_given: false,
+        subject: None,
+        partner: None,
+        object_given: false,
+        object: None,
+        passive: false,
+        agent: None,
+    };
+    if let Some((t, passive)) = subject_token(s, v, 0) {
+        r.passive = passive;
+        if !pronoun(t) {
+            r.subject_given = true;
+            r.subject = actor_of_phrase(s, t);
+            // "Germany and France …": the coordinated noun's actor.
+            r.partner = s.children[t]
+                .iter()
+                .filter(|&&c| s.toks[c].dep == Dep::Conj)
+                .find_map(|&c| actor_of_phrase(s, c))
+                .filter(|&p| Some(p) != r.subject);
+        }
+    }
+    for &c in &s.children[v] {
+        let d = s.toks[c].dep;
+        if matches!(d, Dep::Obj | Dep::Iobj) && !r.object_given && !pronoun(c) {
+            r.object_given = true;
+            r.object = actor_of_phrase(s, c);
+        }
+        if d == Dep::OblAgent || (d == Dep::Obl && case_of(s, c) == Some("by") && r.passive) {
+            r.agent = actor_of_phrase(s, c);
+        }
+    }
+    if !r.object_given {
+        // A prepositional object: "attacked … against Belarus", "talks with Washington".
+        for &c in &s.children[v] {
+            if s.toks[c].dep.universal() != Dep::Obl {
+                continue;
+            }
+            let to_whom = matches!(
+                case_of(s, c),
+                Some(
+                    "against"
+                        | "on"
+                        | "with"
+                        | "to"
+                        | "into"
+                        | "toward"
+                        | "towards"
+                        | "over"
+                        | "at"
+                        | "upon"
+                )
+            );
+            if to_whom {
+                if let Some(a) = actor_of_phrase(s, c) {
+                    r.object_given = true;
+                    r.object = Some(a);
+                    break;
+                }
+            }
+        }
+    }
+    Some(r)
 }
 
 /// Acts done between two parties when a pair is their subject and nothing else is named:
