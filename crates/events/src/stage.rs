@@ -320,8 +320,18 @@ fn inherit_countries(words: &[String], actors: &mut [Actor]) {
             .filter(|c| kb.country(c).is_some())
             .map(str::to_string)
     };
+    // A party named after "by", "against", "with" … is another side ("forces, backed by
+    // Russia,"; "talks with Iran"), not the agent's own country.
+    let other_side = |f: usize| {
+        f > 0
+            && matches!(
+                words[f - 1].as_str(),
+                "by" | "against" | "with" | "from" | "to" | "on" | "toward" | "towards"
+            )
+    };
     let placed: Vec<(usize, usize, String)> = actors
         .iter()
+        .filter(|a| !other_side(a.first))
         .filter_map(|a| Some((a.first, a.end, country(&a.code)?)))
         .collect();
     // A place after "in", "at", "near" says where the sentence happens; it wins over a party
@@ -480,6 +490,12 @@ fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
             });
         speaker_actor.push((q.content, a));
     }
+    let datelines: Vec<Span> = article
+        .zones
+        .iter()
+        .filter(|z| z.kind == ZoneKind::Dateline)
+        .map(|z| z.span)
+        .collect();
     let mut out: Vec<Event> = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         if s.zone == ZoneKind::DisplayDate || s.zone == ZoneKind::Byline {
@@ -512,7 +528,9 @@ fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
                 continue;
             };
             for m in &e.mentions {
-                if !s.span.contains(m.span) {
+                // The wire dateline's place ("BRUSSELS -", "PARIS, April 16 (Reuters) -") says
+                // where the story was filed, not who acted.
+                if !s.span.contains(m.span) || datelines.iter().any(|d| d.overlaps(m.span)) {
                     continue;
                 }
                 let first = tok_at(m.span.start);
@@ -1041,7 +1059,18 @@ fn code_triggers(
                     // A light verb ("take", "keep", "make") codes only through a pattern.
                     let light = m.default && lex.light.contains(words[i]);
                     if m.code != "010" && !generic && !light {
+                        // "called Putin" is a phone call (the CALL block's default 041); "called
+                        // the decision short-sighted" is not.
+                        let phone_default = m.default && m.code.starts_with("041");
                         for mut ev in verb_event(s, lex, speakers, i, code) {
+                            if phone_default {
+                                let called = ev.mentions[0]
+                                    .target
+                                    .map(|t| s.toks.partition_point(|x| x.span.end <= t.start));
+                                if !called.is_some_and(|t| t > i && t <= i + 3) {
+                                    continue;
+                                }
+                            }
                             if m.reversed {
                                 std::mem::swap(&mut ev.source, &mut ev.target);
                             }
@@ -1622,6 +1651,24 @@ fn verb_event(
                 .find(|&k| s.actors[k].first > i && s.actors[k].end <= b && locative(k));
         }
     }
+    // "Lithuania's foreign minister said he would urge …": a pronoun subject of the clause a
+    // speech verb reports is that verb's subject, whatever the pronoun was linked to.
+    if let Some(k) = src {
+        let pronoun = s.actors[k].end == s.actors[k].first + 1
+            && s.toks[s.actors[k].first].pos == Pos::PRP
+            && s.actors[k].first >= a;
+        let speech = (a.saturating_sub(2)..a)
+            .rev()
+            .find(|&j| lex.speech.contains(s.words[j].as_str()) && s.toks[j].pos.is_verb());
+        if let (true, Some(sv)) = (pronoun, speech) {
+            if let Some(speaker) = (0..s.actors.len())
+                .filter(|&x| s.actors[x].end <= sv && sv - s.actors[x].end <= 6)
+                .last()
+            {
+                src = Some(speaker);
+            }
+        }
+    }
     // The parse, when there is one, says who did it to whom: the verb's subject (or, for an
     // infinitive, its controller; for a coordinated verb, its first conjunct's subject) and its
     // object or a prepositional object; in the passive, the agent and the subject.
@@ -1648,6 +1695,9 @@ fn verb_event(
             }
             if r.object_given && r.object.is_some() {
                 tgt = r.object;
+            } else if partner.is_some() && symmetric(code) {
+                // "Abe and Trump spoke by telephone … UN sanctions": the pair, not a later name.
+                tgt = None;
             }
             if let (Some(p), None) = (partner, tgt) {
                 if symmetric(code) {
