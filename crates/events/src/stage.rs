@@ -1830,10 +1830,15 @@ fn actor_at(s: &Sent, t: usize) -> Option<usize> {
 /// one among its modifiers, breadth first ("the Turkish and Greek sides of … Cyprus" → Turkish;
 /// "sanctions against Belarus" → Belarus). Relative clauses and other clauses are not entered.
 fn actor_of_phrase(s: &Sent, h: usize) -> Option<usize> {
+    actor_token_of_phrase(s, h).map(|(a, _)| a)
+}
+
+/// [`actor_of_phrase`] with the token where the actor was found.
+fn actor_token_of_phrase(s: &Sent, h: usize) -> Option<(usize, usize)> {
     let mut queue = std::collections::VecDeque::from([(h, 0usize)]);
     while let Some((t, depth)) = queue.pop_front() {
         if let Some(a) = actor_at(s, t) {
-            return Some(a);
+            return Some((a, t));
         }
         if depth >= 4 {
             continue;
@@ -1911,12 +1916,17 @@ fn dep_roles(s: &Sent, v: usize) -> Option<Roles> {
         r.passive = passive;
         if !pronoun(t) {
             r.subject_given = true;
-            r.subject = actor_of_phrase(s, t);
-            // "Germany and France …": the coordinated noun's actor.
-            r.partner = s.children[t]
-                .iter()
-                .filter(|&&c| s.toks[c].dep == Dep::Conj)
-                .find_map(|&c| actor_of_phrase(s, c))
+            let found = actor_token_of_phrase(s, t);
+            r.subject = found.map(|(a, _)| a);
+            // "Germany and France …", "the ministers of Armenia and Azerbaijan": the actor
+            // coordinated with the subject's head or with the token its actor was found at.
+            let heads = [Some(t), found.map(|(_, at)| at)];
+            r.partner = heads
+                .into_iter()
+                .flatten()
+                .flat_map(|h| s.children[h].iter().copied())
+                .filter(|&c| s.toks[c].dep == Dep::Conj)
+                .find_map(|c| actor_of_phrase(s, c))
                 .filter(|&p| Some(p) != r.subject);
         }
     }
