@@ -29,6 +29,7 @@ struct Lexicon {
     coded_defaults: HashSet<String>,
     desire: HashSet<String>,
     negating_phrases: Vec<Vec<String>>,
+    adopting: HashSet<String>,
     intent_words: HashSet<String>,
     refusal_modals: HashSet<String>,
     refusal_verbs: HashSet<String>,
@@ -56,6 +57,7 @@ fn lexicon() -> &'static Lexicon {
             coded_defaults: HashSet::new(),
             desire: HashSet::new(),
             negating_phrases: Vec::new(),
+            adopting: HashSet::new(),
             intent_words: HashSet::new(),
             refusal_modals: HashSet::new(),
             refusal_verbs: HashSet::new(),
@@ -92,6 +94,7 @@ fn lexicon() -> &'static Lexicon {
                 "intent_blocks" => drop(l.intent_blocks.insert(w.to_uppercase())),
                 "coded_defaults" => drop(l.coded_defaults.insert(w.to_uppercase())),
                 "desire_verbs" => drop(l.desire.insert(w)),
+                "adopting_verbs" => drop(l.adopting.insert(w)),
                 "negating_phrases" => l
                     .negating_phrases
                     .push(w.split_whitespace().map(str::to_string).collect()),
@@ -1032,7 +1035,32 @@ fn code_triggers(
             && s.toks
                 .get(i + 1)
                 .is_some_and(|t| matches!(t.pos, Pos::MD | Pos::VBD | Pos::VBZ | Pos::VBP));
-        if pos.is_verb() && pos != Pos::MD && !lex.speech.contains(words[i]) && !noun_misread {
+        // A participle modifying a noun ("sweeping sanctions") is no verb.
+        // (The parser also reads "The US presented evidence" as a noun phrase: a past
+        // participle counts as adjectival only after a determiner or an adjective.)
+        let adjectival = matches!(s.toks[i].dep, Dep::Amod | Dep::Compound)
+            && (pos == Pos::VBG
+                || i > 0 && matches!(s.toks[i - 1].pos, Pos::DT | Pos::JJ | Pos::PRPS | Pos::CD));
+        // "endorsed sweeping sanctions against Belarus", "announced a suspension of flights":
+        // a verb that adopts what its object names codes as that object (the parse's object).
+        if pos.is_verb() && !adjectival && lex.adopting.contains(words[i]) {
+            let object = s.children.get(i).and_then(|cs| {
+                cs.iter()
+                    .find(|&&c| s.toks[c].dep == Dep::Obj)
+                    .and_then(|&c| lex.nouns.get(&s.words[c]).map(|v| v.0.clone()))
+            });
+            if let Some(code) = object {
+                out.extend(verb_event(s, lex, speakers, i, &code));
+                i += 1;
+                continue;
+            }
+        }
+        if pos.is_verb()
+            && pos != Pos::MD
+            && !lex.speech.contains(words[i])
+            && !noun_misread
+            && !adjectival
+        {
             if let Some(v) = dict.lookup(words[i]) {
                 let (a, b) = clause(s, lex, i);
                 let is_verb = |k: usize| s.toks[a + k].pos.is_verb();
@@ -1693,7 +1721,7 @@ fn verb_event(
                 src = r.subject;
                 partner = r.partner;
             }
-            if r.object_given && r.object.is_some() {
+            if r.object_given {
                 tgt = r.object;
             } else if partner.is_some() && symmetric(code) {
                 // "Abe and Trump spoke by telephone … UN sanctions": the pair, not a later name.
@@ -1890,8 +1918,16 @@ fn subject_token(s: &Sent, v: usize, depth: usize) -> Option<(usize, bool)> {
             subject_token(s, h, depth + 1).map(|(t, _)| (t, false))
         }
         Dep::Conj => subject_token(s, h, depth + 1),
-        // "…, killing eight people": the participle's subject is the main clause's.
-        Dep::Advcl if s.toks[v].pos == Pos::VBG => subject_token(s, h, depth + 1),
+        // "…, killing eight people", "met … to discuss": the participle's or the purpose
+        // infinitive's subject is the main clause's.
+        Dep::Advcl
+            if s.toks[v].pos == Pos::VBG
+                || s.children[v]
+                    .iter()
+                    .any(|&c| s.toks[c].dep == Dep::Mark && s.words[c] == "to") =>
+        {
+            subject_token(s, h, depth + 1)
+        }
         // "troops who attacked the town", "forces attacking the town": the noun.
         Dep::AclRelcl | Dep::Acl if s.toks[v].pos != Pos::VBN => Some((h, false)),
         _ => None,
@@ -1930,11 +1966,15 @@ fn dep_roles(s: &Sent, v: usize) -> Option<Roles> {
                 .filter(|&p| Some(p) != r.subject);
         }
     }
+    let mut has_object = false;
     for &c in &s.children[v] {
         let d = s.toks[c].dep;
         if matches!(d, Dep::Obj | Dep::Iobj) && !r.object_given && !pronoun(c) {
-            r.object_given = true;
-            r.object = actor_of_phrase(s, c);
+            has_object = true;
+            if let Some(a) = actor_of_phrase(s, c) {
+                r.object_given = true;
+                r.object = Some(a);
+            }
         }
         if d == Dep::OblAgent || (d == Dep::Obl && case_of(s, c) == Some("by") && r.passive) {
             r.agent = actor_of_phrase(s, c);
@@ -1969,6 +2009,31 @@ fn dep_roles(s: &Sent, v: usize) -> Option<Roles> {
                 }
             }
         }
+    }
+    if !r.object_given && has_object {
+        // The object names no actor ("mobilized reservists for a war against Iraq"): the one
+        // a non-locative prepositional phrase of the verb names, else none — never a name from
+        // a later clause ("met … to discuss efforts to counter Islamic State").
+        r.object_given = true;
+        r.object = s.children[v]
+            .iter()
+            .filter(|&&c| s.toks[c].dep.universal() == Dep::Obl)
+            .filter(|&&c| {
+                !matches!(
+                    case_of(s, c),
+                    Some(
+                        "in" | "at"
+                            | "near"
+                            | "inside"
+                            | "outside"
+                            | "by"
+                            | "during"
+                            | "after"
+                            | "before"
+                    )
+                )
+            })
+            .find_map(|&c| actor_of_phrase(s, c));
     }
     Some(r)
 }
