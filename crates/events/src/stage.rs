@@ -779,6 +779,15 @@ fn desired(s: &Sent, lex: &Lexicon, a: usize, k: usize) -> bool {
         })
 }
 
+/// The verb at `i` is hypothetical only because an "if" follows it in its clause.
+fn only_conditional(s: &Sent, lex: &Lexicon, i: usize) -> bool {
+    let (a, b) = clause(s, lex, i);
+    !s.words[a..i]
+        .iter()
+        .any(|w| lex.hypothetical.contains(w.as_str()))
+        && s.words[i + 1..b].iter().any(|w| w == "if")
+}
+
 /// "Armenia and Azerbaijan to hold talks" (a headline's future), "the minister is to visit":
 /// the verb at `v` follows "to" with no finite verb before it in its clause but a form of "be".
 fn planned_infinitive(s: &Sent, a: usize, v: usize) -> bool {
@@ -1795,6 +1804,16 @@ fn verb_event(
         side,
         tgt_actor.as_ref(),
     );
+    // A threat, a demand, an appeal or a refusal made on a condition was made: "threatened
+    // Moscow with sanctions if it does not agree", "warned that more measures could follow if".
+    let m = if m == Modality::Hypothetical
+        && matches!(code.get(..2), Some("02" | "10" | "11" | "12" | "13"))
+        && only_conditional(s, lex, i)
+    {
+        Modality::Asserted
+    } else {
+        m
+    };
     let mut code = finish(code, m).to_string();
     let mut m = m;
     // Saying one will not cooperate is itself an act: a refusal ("will not accept refugees",
