@@ -732,6 +732,17 @@ fn clause(s: &Sent, lex: &Lexicon, i: usize) -> (usize, usize) {
 /// The modality of a trigger at token `i` (with its governing words before it).
 fn modality(s: &Sent, lex: &Lexicon, i: usize, noun: bool) -> Modality {
     let (a, b) = clause(s, lex, i);
+    // A relative clause between commas before the trigger ("…, which was not invited,
+    // criticised …") says nothing of the trigger's own modality.
+    let mut a = a;
+    if let Some(c2) = (a..i).rev().find(|&k| s.words[k] == ",") {
+        let rel = (a..c2).rev().find(|&k| {
+            matches!(s.words[k].as_str(), "which" | "who") && k > 0 && s.words[k - 1] == ","
+        });
+        if rel.is_some() {
+            a = c2 + 1;
+        }
+    }
     let before = &s.words[a..i];
     let after = &s.words[i + 1..b];
     let has = |set: &HashSet<String>, ws: &[String]| ws.iter().any(|w| set.contains(w.as_str()));
@@ -1828,7 +1839,15 @@ fn verb_event(
     if matches!(m, Modality::Planned | Modality::Asserted) && intends(s, lex, i) {
         if let Some(c) = intent_code(&code) {
             code = c.to_string();
-            m = Modality::Planned;
+            // "will withdraw" is planned; "pledged / committed / offered to withdraw" is a
+            // pledge that was made: the intent (03x) is asserted.
+            let (a, _) = clause(s, lex, i);
+            let future = s.words[a.max(i.saturating_sub(5))..i]
+                .iter()
+                .any(|w| matches!(w.as_str(), "will" | "would" | "'ll" | "shall"));
+            if future {
+                m = Modality::Planned;
+            }
         }
     }
     let event = |src: Option<&Actor>| Event {
