@@ -986,8 +986,22 @@ fn prune_sentence(s: &Sent, out: &mut Vec<Event>, from: usize) {
         .flat_map(|(e, _)| [code_of(&e.source), code_of(&e.target)])
         .flatten()
         .collect();
+    // With a parse, only a subordinate verb gives way; a main or coordinated verb is an act of
+    // its own ("rejected the accusation and called on Baku to …").
+    let subordinate = |e: &Event| {
+        let t = tok_of(trig(e).start);
+        s.children.is_empty()
+            || !s.toks[t].pos.is_verb()
+            || matches!(
+                s.toks[t].dep,
+                Dep::Advcl | Dep::Xcomp | Dep::Acl | Dep::AclRelcl | Dep::Ccomp | Dep::Amod
+            )
+    };
     for (k, e) in keep.iter_mut().zip(&evs) {
-        if e.target.is_none() && code_of(&e.source).is_some_and(|c| sides.contains(&c)) {
+        if e.target.is_none()
+            && code_of(&e.source).is_some_and(|c| sides.contains(&c))
+            && subordinate(e)
+        {
             *k = false;
         }
     }
@@ -1790,8 +1804,12 @@ fn verb_event(
     if reduced && src.is_some_and(|k| s.actors[k].end <= i) {
         return Vec::new();
     }
+    // "A house in Gaza City was hit by a strike": an attack with no named attacker is still
+    // recorded, against the place's country.
+    let violent = matches!(code.get(..2), Some("18" | "19" | "20"));
     let src_actor = match src {
         Some(k) => Some(s.actors[k].clone()),
+        None if agentless && violent && tgt.is_some() => None,
         None => return Vec::new(),
     };
     let tgt_actor = tgt.map(|k| s.actors[k].clone());
