@@ -607,6 +607,7 @@ fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
         };
         code_sentence(&sent, lex, dict, &speaker_actor, &mut out);
     }
+    answer_accusers(&mut out);
     // An event needs at least one side placed in a country or an international body: "the
     // minister" with no country says too little to be a record of who did what to whom.
     let placed = |a: &Option<ActorRef>| a.as_ref().is_some_and(|a| !a.code.starts_with("---"));
@@ -688,6 +689,41 @@ fn reporting_tail(words: &[String], toks: &[Token], lex: &Lexicon) -> usize {
         k
     } else {
         n
+    }
+}
+
+/// A denial or a rejection with no target answers whoever accused or pressed that actor
+/// earlier in the article: "Iran's foreign ministry rejected the accusation." → the actor whose
+/// accusation, demand or protest (10x, 11x, 14x) was aimed at Iran in a previous sentence.
+fn answer_accusers(events: &mut [Event]) {
+    let country = |a: &Option<ActorRef>| {
+        a.as_ref()
+            .and_then(|a| a.code.get(..3))
+            .filter(|c| !c.starts_with('-'))
+            .map(str::to_string)
+    };
+    for k in 0..events.len() {
+        let e = &events[k];
+        let answers = e.cameo == "016" || e.cameo.starts_with("12");
+        if !answers || e.target.is_some() {
+            continue;
+        }
+        let Some(me) = country(&e.source) else {
+            continue;
+        };
+        let sentence = e.mentions[0].sentence;
+        let accuser = events[..k]
+            .iter()
+            .rev()
+            .filter(|p| p.mentions[0].sentence < sentence)
+            .filter(|p| matches!(p.cameo.get(..2), Some("10" | "11" | "14")))
+            .find(|p| {
+                country(&p.target).as_deref() == Some(&me) && country(&p.source) != Some(me.clone())
+            })
+            .and_then(|p| p.source.clone());
+        if let Some(a) = accuser {
+            events[k].target = Some(ActorRef { span: None, ..a });
+        }
     }
 }
 

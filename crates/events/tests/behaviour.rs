@@ -294,3 +294,22 @@ fn a_noun_under_a_coded_verb_is_not_a_second_event() {
     assert!(evs.iter().any(|e| e.cameo == "0813"), "{evs:?}");
     assert!(evs.iter().all(|e| e.cameo != "1721"), "{evs:?}");
 }
+
+#[test]
+fn a_denial_answers_the_earlier_accuser() {
+    let evs = events(
+        "Saudi Arabia accused Iran of attacking its oil plants.\nIran's foreign ministry rejected the accusation.",
+    );
+    let e = evs
+        .iter()
+        .find(|e| e.source.as_ref().is_some_and(|s| s.code.starts_with("IRN")))
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    assert!(e.cameo == "016" || e.cameo.starts_with("12"), "{e:?}");
+    assert_eq!(
+        e.target.as_ref().map(|t| t.code.as_str()),
+        Some("SAU"),
+        "{e:?}"
+    );
+    // The inferred party has no words in the denial's sentence.
+    assert_eq!(e.target.as_ref().and_then(|t| t.span), None);
+}
