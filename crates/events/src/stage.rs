@@ -263,6 +263,7 @@ fn bare_agents(
                 name: words[i..pend].join(" "),
                 span: Span::new(toks[i].span.start, toks[pend - 1].span.end),
                 bare: false,
+                state: false,
             });
             i = pend;
             continue;
@@ -286,6 +287,7 @@ fn bare_agents(
             name: words[i..end].join(" "),
             span: Span::new(toks[i].span.start, toks[end - 1].span.end),
             bare: true,
+            state: false,
         });
         i = end;
     }
@@ -438,6 +440,9 @@ struct Actor {
     span: Span,
     /// A generic agent found on its own ("rebels"), not a named entity.
     bare: bool,
+    /// A state or its government speaking as one (a country named as such, a government
+    /// agent): its protests are official complaints, not demonstrations.
+    state: bool,
 }
 
 struct Sent<'a> {
@@ -489,6 +494,7 @@ fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
                     name: e.name.clone(),
                     span: q.speaker.as_ref().and_then(|s| s.span).unwrap_or(q.content),
                     bare: false,
+                    state: false,
                 })
             });
         speaker_actor.push((q.content, a));
@@ -548,6 +554,7 @@ fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
                     name: e.name.clone(),
                     span: m.span,
                     bare: false,
+                    state: e.kind == dateline_model::EntityType::Gpe && code.len() == 3,
                 });
             }
         }
@@ -1881,6 +1888,14 @@ fn verb_event(
     };
     let mut code = finish(code, m).to_string();
     let mut m = m;
+    // "India protested against a new Chinese map": a state's protest is an official
+    // complaint (114), not a demonstration (14x).
+    let official = src_actor
+        .as_ref()
+        .is_some_and(|a| a.state || a.code.ends_with("GOV"));
+    if official && code.starts_with("14") {
+        code = "114".to_string();
+    }
     // Saying one will not cooperate is itself an act: a refusal ("will not accept refugees",
     // "refused to deploy peacekeepers", "would not give permission" → 12x, asserted), unlike a
     // cooperation that merely did not happen ("did not sign", "no plans to meet": negated).
