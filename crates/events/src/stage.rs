@@ -1858,13 +1858,8 @@ fn verb_event(
     let tgt_actor = tgt.map(|k| s.actors[k].clone());
     // The same actor on both sides is no event; one entity in two roles is ("Georgian
     // demonstrators … the Georgian government": GEOOPP, GEOGOV).
-    if tgt_actor
-        .as_ref()
-        .zip(src_actor.as_ref())
-        .is_some_and(|(t, sa)| t.code == sa.code)
-    {
-        return Vec::new();
-    }
+    // The same actor on both sides is no dyad: keep the act, without the target.
+    let tgt_actor = tgt_actor.filter(|t| src_actor.as_ref().is_none_or(|sa| sa.code != t.code));
     let Some(side) = src_actor.as_ref().or(tgt_actor.as_ref()) else {
         return Vec::new();
     };
