@@ -1081,6 +1081,15 @@ fn code_triggers(
         }
         if let Some((len, (code, sym))) = noun_hit {
             let last = i + len - 1;
+            // A noun modifying the next one is not the event: "an arrest warrant", "sanctions
+            // relief", "the protest movement".
+            if s.toks
+                .get(last + 1)
+                .is_some_and(|t| matches!(t.pos, Pos::NN | Pos::NNS))
+            {
+                i += len;
+                continue;
+            }
             if let Some(ev) = noun_event(s, lex, speakers, i, last, &code, sym) {
                 out.push(ev);
             } else if !sym {
