@@ -13,6 +13,7 @@ Exit codes:
 
 Environment:
   DATELINE_DATA  the data dir, when --data is not given
+  DATELINE_TOKEN the bearer token of `dateline serve` (turns on POST /api/ingest)
 
 Examples:
   dateline ingest examples/                 read every article under examples/ into the store
@@ -22,7 +23,10 @@ Examples:
   dateline events --actor RUS --modality asserted
   dateline export --format gdelt --output events.tsv
   dateline actors peskov                     search the actor knowledge base
-  dateline eval ../shared/gold               score the pipeline against gold readings";
+  dateline search '\"grain corridor\"' --kind article --from 2025-02
+  dateline timeline RUS UKR --by week        Russia–Ukraine events per ISO week
+  dateline eval ../shared/gold               score the pipeline against gold readings
+  dateline serve --demo                      the web UI and JSON API on the bundled examples";
 
 /// Read world news into a structured, provenance-linked record of who said and did what to
 /// whom, when and where.
@@ -149,6 +153,60 @@ pub enum Command {
     /// --modality asserted for a GDELT-like table, or read column 62.
     #[command(verbatim_doc_comment)]
     Export(ExportArgs),
+    /// Search articles, quotes and events: ranked full-text search with filters.
+    ///
+    /// QUERY: words (all must match, in any form: `talks` finds "talk"), "quoted phrases"
+    /// (the words in order), prefix* (`negotiat*`), `a OR b`, and -word to leave out what
+    /// contains it (quote the whole query then: 'talks -moscow'). Anything else is read
+    /// literally, never as an error. Function words (the, of, to, …) are ignored unless quoted
+    /// or alone. Plain words side by side in the text rank higher. Leave QUERY out to list by
+    /// filters only, newest first.
+    ///
+    /// Hits of every kind are ranked together (BM25; a headline weighs more than the text;
+    /// for a very common word, the 2,000 most recently stored matches of each kind are ranked
+    /// and the rest follow, newest first); each comes with its article's date, its article
+    /// id, a snippet with the matched words highlighted
+    /// (bold on a terminal, [brackets] otherwise) and, for quotes and events, its position in
+    /// the article (`id#2`). --speaker keeps quotes only; --cameo, --plover and --modality
+    /// keep events only; --actor and --country match events by either side and articles and
+    /// quotes by their article's events and entities. --from/--to take YYYY-MM-DD or a
+    /// prefix (2025-02, 2025) and apply to the publication date (events: their own date when
+    /// the text gives one, as in `dateline events`).
+    ///
+    /// --json prints one object: {"total": N, "hits": [...]}, each hit with kind, article_id,
+    /// index, date, headline, snippet, highlights ([start, end) char ranges in the snippet),
+    /// score, and cameo, plover, modality, source_code/name, target_code/name and event_date
+    /// (events) or speaker (quotes).
+    #[command(after_help = SEARCH_EXAMPLES)]
+    Search(SearchArgs),
+    /// Count an actor's events per day, ISO week or month, with their mean Goldstein score.
+    ///
+    /// Counts the events with one side whose actor code starts with ACTOR (RUS counts RUS,
+    /// RUSGOV, RUSMIL…) and, when OTHER is given, the other side starting with OTHER, in
+    /// either direction. Only asserted events (told as fact) unless --all-modalities. Each
+    /// event is dated by its own date when the text gives a day, a week or a month (a week or
+    /// month holding the publication date counts on that day, else on its first day), and by
+    /// the article's publication date otherwise. Periods without events are not listed. With
+    /// --json, one {"period", "events", "goldstein_mean"} object per line.
+    #[command(after_help = TIMELINE_EXAMPLES)]
+    Timeline(TimelineArgs),
+    /// List an actor's counterparts: the actors on the other side of its events, most first.
+    ///
+    /// For each counterpart code: events in all, how many it was the source of (it acted on
+    /// ACTOR) and the target of (ACTOR acted on it), and the mean Goldstein score (negative:
+    /// conflict, positive: cooperation). Events between two codes that both start with ACTOR
+    /// are not counted (RUSGOV and RUSMIL are both RUS). Only asserted events unless
+    /// --all-modalities; dates as in `dateline timeline`. --json: one object per line.
+    #[command(after_help = NETWORK_EXAMPLES)]
+    Network(NetworkArgs),
+    /// Count a speaker's quotes per day, ISO week or month.
+    ///
+    /// SPEAKER matches the canonical name or words of the speaker, case-insensitively and by
+    /// part, as `dateline quotes --speaker` does; quotes are dated by their article's
+    /// publication date. --json: one {"period", "events", "goldstein_mean": null} object per
+    /// line (`events` counts quotes).
+    #[command(after_help = SPEAKER_TIMELINE_EXAMPLES)]
+    SpeakerTimeline(SpeakerTimelineArgs),
     /// Search the actor knowledge base: countries, places, organisations, people and agents.
     Actors(ActorsArgs),
     /// Work with knowledge-base files.
@@ -182,6 +240,38 @@ pub enum Command {
     EvalEvents(EvalEventsArgs),
     /// Measure throughput and peak memory (benchmarks live here, not in tests).
     Bench(BenchArgs),
+    /// Serve the store over HTTP: a JSON API under /api/ and a web UI at /.
+    ///
+    /// Listens on 127.0.0.1:8080 unless --addr says otherwise. Read-only unless a token is
+    /// given (--token or DATELINE_TOKEN): then `POST /api/ingest` takes one file's bytes, with
+    /// `Authorization: Bearer TOKEN`, through the same pipeline as `dateline ingest`. Every
+    /// endpoint is described at /api/openapi.json. --demo serves a temporary store of the
+    /// bundled example articles (removed on exit). Ctrl-C stops the server.
+    Serve(ServeArgs),
+}
+
+/// `dateline serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The address to listen on (port 0 picks a free port). Anything but a loopback address
+    /// makes the store readable by whoever can reach it.
+    #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR")]
+    pub addr: std::net::SocketAddr,
+    /// Turn on writes (POST /api/ingest), which then need `Authorization: Bearer TOKEN`.
+    #[arg(
+        long,
+        env = "DATELINE_TOKEN",
+        value_name = "TOKEN",
+        hide_env_values = true
+    )]
+    pub token: Option<String>,
+    /// Let pages from this origin call the API from a browser (CORS), e.g.
+    /// http://localhost:3000, or `*` for any origin. Off by default.
+    #[arg(long, value_name = "ORIGIN")]
+    pub cors: Option<String>,
+    /// Serve a temporary store of the bundled example articles instead of the data dir.
+    #[arg(long)]
+    pub demo: bool,
 }
 
 /// `dateline ingest`.
@@ -361,6 +451,147 @@ pub struct ExportArgs {
     pub filter: EventFilterArgs,
 }
 
+const SEARCH_EXAMPLES: &str = "\
+Examples:
+  dateline search ceasefire                          every kind of hit, best first
+  dateline search '\"grain corridor\" Odesa' --kind article
+  dateline search 'negotiat* -moscow' --from 2025-02 --to 2025-03
+  dateline search talks --actor RUS --modality asserted     coded events only
+  dateline search --speaker Peskov --limit 50        a speaker's quotes, newest first
+  dateline search sanctions --json --limit 100 --offset 100 page three of a long list";
+
+const TIMELINE_EXAMPLES: &str = "\
+Examples:
+  dateline timeline RUS                     every asserted event involving Russia, per day
+  dateline timeline RUS UKR --by week       Russia–Ukraine events per ISO week (2025-W09)
+  dateline timeline USA --cameo 04 --by month --from 2025-01
+  dateline timeline TUR --all-modalities --json";
+
+const NETWORK_EXAMPLES: &str = "\
+Examples:
+  dateline network RUS                      Russia's counterparts, most events first
+  dateline network RUSGOV --from 2025-02 --to 2025-02 --limit 5
+  dateline network UKR --all-modalities --json";
+
+const SPEAKER_TIMELINE_EXAMPLES: &str = "\
+Examples:
+  dateline speaker-timeline Peskov --by week
+  dateline speaker-timeline 'Kremlin spokesman' --by month --from 2025 --json";
+
+/// The buckets of `timeline` and `speaker-timeline`.
+pub const BUCKETS: [&str; 3] = ["day", "week", "month"];
+
+/// `dateline search`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// What to look for (several words are joined: `dateline search grain corridor`).
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+    /// Only hits of this kind; repeat or separate with commas for several.
+    #[arg(long = "kind", value_name = "KIND", value_delimiter = ',',
+          value_parser = ["article", "quote", "event"])]
+    pub kinds: Vec<String>,
+    /// Actor code or its start, on either side of an event (RUS, RUSGOV).
+    #[arg(long, value_name = "CODE")]
+    pub actor: Option<String>,
+    /// Three-letter country code: actor codes starting with it.
+    #[arg(long, value_name = "CODE")]
+    pub country: Option<String>,
+    /// Quotes of this speaker only (canonical name or words, by part).
+    #[arg(long, value_name = "NAME")]
+    pub speaker: Option<String>,
+    /// Events whose CAMEO code starts with this only (04, 036).
+    #[arg(long, value_name = "CODE", value_parser = parse_cameo)]
+    pub cameo: Option<String>,
+    /// Events of this PLOVER category only (case-insensitive).
+    #[arg(long, value_name = "CATEGORY")]
+    pub plover: Option<String>,
+    /// Events of this modality only.
+    #[arg(long, value_parser = MODALITIES)]
+    pub modality: Option<String>,
+    /// On or after this date (YYYY-MM-DD, or YYYY-MM, YYYY).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// On or before this date, inclusive (YYYY-MM-DD, or a whole YYYY-MM or YYYY).
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Articles of this section only (case-insensitive).
+    #[arg(long)]
+    pub section: Option<String>,
+    /// Articles of this agency only (case-insensitive).
+    #[arg(long)]
+    pub agency: Option<String>,
+    /// Hits per page (at most 200).
+    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=200))]
+    pub limit: u32,
+    /// Skip this many hits first (the next page: --offset 20).
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+}
+
+/// `dateline timeline`.
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// Actor code or its start (RUS counts RUS, RUSGOV, RUSMIL, …).
+    #[arg(value_name = "ACTOR")]
+    pub actor: String,
+    /// Only events between ACTOR and this actor (code or its start), either direction.
+    #[arg(value_name = "OTHER")]
+    pub other: Option<String>,
+    /// The period to count in: day, week (ISO, 2025-W09) or month.
+    #[arg(long, default_value = "day", value_parser = BUCKETS)]
+    pub by: String,
+    /// From this date (YYYY-MM-DD, or YYYY-MM, YYYY).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// To this date, inclusive.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Only events whose CAMEO code starts with this (04, 036).
+    #[arg(long, value_name = "CODE", value_parser = parse_cameo)]
+    pub cameo: Option<String>,
+    /// Count every modality, not only asserted events.
+    #[arg(long)]
+    pub all_modalities: bool,
+}
+
+/// `dateline network`.
+#[derive(Debug, Args)]
+pub struct NetworkArgs {
+    /// Actor code or its start.
+    #[arg(value_name = "ACTOR")]
+    pub actor: String,
+    /// At most this many counterparts (0: all).
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    /// From this date (YYYY-MM-DD, or YYYY-MM, YYYY).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// To this date, inclusive.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Count every modality, not only asserted events.
+    #[arg(long)]
+    pub all_modalities: bool,
+}
+
+/// `dateline speaker-timeline`.
+#[derive(Debug, Args)]
+pub struct SpeakerTimelineArgs {
+    /// The speaker: a name or part of one.
+    #[arg(value_name = "SPEAKER")]
+    pub speaker: String,
+    /// The period to count in: day, week (ISO) or month.
+    #[arg(long, default_value = "day", value_parser = BUCKETS)]
+    pub by: String,
+    /// From this date (YYYY-MM-DD, or YYYY-MM, YYYY).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// To this date, inclusive.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+}
+
 /// `dateline actors`.
 #[derive(Debug, Args)]
 pub struct ActorsArgs {
@@ -494,6 +725,24 @@ pub enum BenchWhat {
         /// Also list each page's precision and recall, worst first.
         #[arg(long)]
         pages: bool,
+    },
+    /// Time `search`, `timeline`, `network` and `speaker-timeline` queries: p50/p99 latency
+    /// per kind of query, on one core.
+    ///
+    /// With PATHs, first builds a store of --copies passes over them, each pass under its own
+    /// source key (so every pass stores new articles: 5 passes over the 22k-article corpus make
+    /// a 110k-article store), in --data (which must not hold a store yet) or a temporary
+    /// folder. Without PATHs, queries the existing store in the data dir.
+    Search {
+        /// Files or directories to build the store from.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Passes over PATHs when building.
+        #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..))]
+        copies: u32,
+        /// Timed runs of each query (after one untimed warm-up run).
+        #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u32).range(1..))]
+        runs: u32,
     },
 }
 

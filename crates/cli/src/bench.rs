@@ -42,6 +42,11 @@ pub fn run(ctx: &Ctx, a: BenchArgs) -> Result<u8> {
             repeat,
         } => stages(ctx, &paths, limit, repeat.max(1)),
         BenchWhat::Html { dir, repeat, pages } => html(ctx, &dir, repeat.max(1), pages),
+        BenchWhat::Search {
+            paths,
+            copies,
+            runs,
+        } => crate::query::bench(ctx, &paths, copies, runs),
     }
 }
 

@@ -32,6 +32,10 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Quotes(a) => quotes(&ctx, a),
         Command::Events(a) => events(&ctx, a),
         Command::Export(a) => crate::export::run(&ctx, a),
+        Command::Search(a) => crate::query::search(&ctx, a),
+        Command::Timeline(a) => crate::query::timeline(&ctx, a),
+        Command::Network(a) => crate::query::network(&ctx, a),
+        Command::SpeakerTimeline(a) => crate::query::speaker_timeline(&ctx, a),
         Command::EvalTime(a) => eval_time(&ctx, a),
         Command::EvalEvents(a) => {
             crate::eval_events::run(&ctx.pipeline()?, &a.file, a.suite, ctx.json, a.misses)
@@ -40,6 +44,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Actors(a) => actors(&ctx, a),
         Command::Kb(a) => kb(&ctx, a),
         Command::Bench(a) => crate::bench::run(&ctx, a),
+        Command::Serve(a) => crate::serve::run(&ctx, a),
     }
 }
 

@@ -34,8 +34,8 @@ pub fn knowledge_base(dir: Option<&std::path::Path>) -> anyhow::Result<&'static 
     }
 }
 
-/// The full analysis pipeline over the given knowledge base: sentences → POS → entities →
-/// time → quotes → events.
+/// The full analysis pipeline over the given knowledge base: sentences → POS → parse →
+/// entities → time → quotes → events.
 pub fn pipeline(kb: &'static dateline_kb::Kb) -> Pipeline {
     let linker: &'static dateline_entities::Linker =
         if std::ptr::eq(kb, dateline_kb::Kb::embedded()) {
@@ -46,6 +46,7 @@ pub fn pipeline(kb: &'static dateline_kb::Kb) -> Pipeline {
     Pipeline::new(vec![
         Box::new(dateline_text::SentenceStage::new()),
         Box::new(dateline_text::PosStage::new()),
+        Box::new(dateline_text::ParseStage::new()),
         Box::new(dateline_entities::EntityStage::with_linker(linker)),
         Box::new(dateline_time::TimeStage::new()),
         Box::new(dateline_quotes::QuoteStage::new()),

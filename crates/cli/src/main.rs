@@ -8,6 +8,8 @@ mod eval_events;
 mod export;
 mod job;
 mod output;
+mod query;
+mod serve;
 
 use std::process::ExitCode;
 

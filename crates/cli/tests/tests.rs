@@ -11,5 +11,7 @@ mod extract;
 mod feeds;
 mod ingest;
 mod quotes;
+mod search;
+mod serve;
 mod tidy;
 mod web;

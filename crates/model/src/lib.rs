@@ -35,7 +35,7 @@ mod span;
 
 pub use article::{Article, ArticleId, Caption, Origin, Zone, ZoneKind};
 pub use diagnostic::{Diagnostic, Severity};
-pub use pos::{Pos, Token};
+pub use pos::{Dep, Pos, Token};
 pub use records::{
     ActorRef, Analysis, Entity, EntityType, Event, EventMention, Mention, Modality, Quote,
     QuoteKind, Sentence, Speaker, Timex, TimexType,

@@ -45,6 +45,9 @@ pub enum Layer {
     Sentences,
     /// Part-of-speech tags on the tokens.
     Pos,
+    /// Dependency syntax on the tokens: each token's head and relation
+    /// ([`dateline_model::Token::head`], [`dateline_model::Token::dep`]).
+    Syntax,
     /// Entities with their mentions and links.
     Entities,
     /// Time expressions.
@@ -104,6 +107,14 @@ fn clear(analysis: &mut Analysis, layer: Layer) {
             if let Some(tokens) = analysis.tokens.as_mut() {
                 for t in tokens {
                     t.pos = dateline_model::Pos::X;
+                }
+            }
+        }
+        Layer::Syntax => {
+            if let Some(tokens) = analysis.tokens.as_mut() {
+                for t in tokens {
+                    t.head = dateline_model::Token::NO_HEAD;
+                    t.dep = dateline_model::Dep::Unparsed;
                 }
             }
         }
@@ -238,7 +249,7 @@ mod tests {
             for l in self.provides {
                 match l {
                     Layer::Sentences => analysis.sentences = Some(Vec::new()),
-                    Layer::Pos => {}
+                    Layer::Pos | Layer::Syntax => {}
                     Layer::Entities => analysis.entities = Some(Vec::new()),
                     Layer::Timexes => analysis.timexes = Some(Vec::new()),
                     Layer::Quotes => analysis.quotes = Some(Vec::new()),

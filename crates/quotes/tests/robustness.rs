@@ -164,6 +164,8 @@ fn layers_that_do_not_fit_the_text_never_panic() {
                 end_byte: e,
                 sentence: rng.below(4) as u32,
                 pos: Pos::ALL[rng.below(Pos::ALL.len())],
+                dep: dateline_model::Dep::Unparsed,
+                head: Token::NO_HEAD,
             });
         }
         let mut sentences = Vec::new();

@@ -1,5 +1,6 @@
 //! The store's one error type. Every message starts with the database path (`:memory:` for an
-//! in-memory store), so a CLI can print it as is.
+//! in-memory store), so a CLI can print it as is — except [`StoreError::InvalidQuery`], which
+//! is about a caller's query parameter, not the store.
 use rusqlite::ErrorCode;
 
 /// Everything that can go wrong in the store.
@@ -124,6 +125,18 @@ pub enum StoreError {
         candidates: Vec<String>,
         /// True when more ids match than are listed.
         more: bool,
+    },
+
+    /// A query parameter that cannot be used (an unknown modality, a malformed date, an empty
+    /// actor, …). The message names the parameter and says what is accepted; unlike the other
+    /// variants it does not start with the database path, because it is about the caller's
+    /// input rather than the store (a server answers it with HTTP 400).
+    #[error("invalid {field}: {message}")]
+    InvalidQuery {
+        /// The parameter (`modality`, `from`, `actor`, …).
+        field: &'static str,
+        /// What is wrong and what is accepted.
+        message: String,
     },
 }
 

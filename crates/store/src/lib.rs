@@ -14,6 +14,10 @@
 //!   [`Store::articles`] (filtered listing), [`Store::quotes`] and [`Store::events`] (records
 //!   across articles), [`Store::count_articles`], and [`Store::dump`], a deterministic text
 //!   image of every content row for comparing two stores.
+//! - Search and aggregates: [`Store::search`] (full-text and structured search over articles,
+//!   quotes and events, ranked and paged with highlighted snippets; module `search`),
+//!   [`Store::timeline`], [`Store::counterparts`] and [`Store::speaker_timeline`] (module
+//!   `query`). Bad parameters are [`StoreError::InvalidQuery`].
 //!
 //! # Schema (version 1)
 //! - `articles`: one row per article — `id` (primary key), `seq` (ingest order: 1, 2, … with
@@ -39,6 +43,18 @@
 //! # Schema (version 4): articles by source
 //! - `articles_source`: an index on `articles(source)`, for the same-URL duplicate check of
 //!   [`Store::write_batch`].
+//!
+//! # Schema (version 5): full-text search
+//! - `fts_articles` (headline, text; external content over `articles`, rowid = `seq`),
+//!   `fts_quotes` (content, speaker) and `fts_events` (evidence sentence, actors, codes), FTS5
+//!   tables whose rowid for a record is `(articles.seq << 20) | idx`. Written by
+//!   [`Store::write_batch`] in the same transaction as the rows they index; filled in from the
+//!   stored rows on upgrade. Left out of [`Store::dump`].
+//! - Covering indexes for the filters of searches and aggregates: `articles_by_date`
+//!   (published, seq, id, section, agency), `articles_by_id` (id, seq, published, section,
+//!   agency), `entities_actor_article`, `events_source_article`, `events_target_article` (code,
+//!   article id; they replace `entities_actor`, `events_source` and `events_target`) and
+//!   `quotes_speakers` (speaker name and words, article id, position).
 //!
 //! Record rows are written with their analysis and, on upgrade, filled in from the analyses
 //! already stored, so a store migrated from an older version holds the same rows as one
@@ -70,6 +86,10 @@
 
 mod error;
 mod migrations;
+mod query;
+mod search;
+#[cfg(test)]
+mod search_tests;
 #[cfg(test)]
 mod tests;
 
@@ -82,6 +102,11 @@ use rusqlite::{params, Connection, OpenFlags, OptionalExtension, TransactionBeha
 use serde::Serialize;
 
 pub use error::StoreError;
+pub use query::{Bucket, Counterpart, TimelinePoint, TimelineQuery, MODALITIES};
+pub use search::{
+    HitKind, SearchHit, SearchQuery, SearchResults, DEFAULT_LIMIT, MAX_LIMIT, RANK_WINDOW,
+    STOPWORDS,
+};
 
 /// The schema version this build writes: the number of migrations.
 pub const STORE_SCHEMA_VERSION: u32 = migrations::MIGRATIONS.len() as u32;
@@ -677,6 +702,8 @@ impl Store {
                         .execute(params![id, stages, RECORD_SCHEMA, json])
                         .map_err(err)?;
                     insert_records(&tx, id, analysis).map_err(err)?;
+                    // The search index, in the same transaction as the rows it indexes.
+                    search::index_article(&tx, next_seq, article, analysis).map_err(err)?;
                     next_seq += 1;
                     outcomes.push(WriteOutcome::Inserted);
                 }
@@ -1117,9 +1144,10 @@ impl Store {
     /// A deterministic image of every content row: one line per row,
     /// `TABLE<TAB>{"column":value,…}` (keys sorted, blobs as hex), the lines sorted.
     ///
-    /// Covers every table the migrations create except SQLite's own and the bookkeeping
-    /// tables, so new content tables are included without changing this function. Two stores
-    /// built from the same input have equal dumps.
+    /// Covers every table the migrations create except SQLite's own, the bookkeeping tables
+    /// and the full-text index (`fts_*`: derived from the content rows, its bytes depend on
+    /// batching), so new content tables are included without changing this function. Two
+    /// stores built from the same input have equal dumps.
     pub fn dump(&self) -> Result<Vec<String>, StoreError> {
         let mut tables: Vec<String> = self
             .conn
@@ -1129,7 +1157,10 @@ impl Store {
             )
             .and_then(|mut st| st.query_map([], |r| r.get(0))?.collect())
             .map_err(|e| self.err(e))?;
-        tables.retain(|t| !migrations::BOOKKEEPING_TABLES.contains(&t.as_str()));
+        tables.retain(|t| {
+            !migrations::BOOKKEEPING_TABLES.contains(&t.as_str())
+                && !t.starts_with(migrations::INDEX_TABLE_PREFIX)
+        });
         let mut lines = Vec::new();
         for table in &tables {
             let sql = format!("SELECT * FROM \"{}\"", table.replace('"', "\"\""));

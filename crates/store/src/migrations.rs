@@ -134,7 +134,78 @@ FROM analyses a, json_each(a.json, '$.events') e;
     r#"
 CREATE INDEX articles_source ON articles(source);
 "#,
+    // 5: full-text search (SQLite FTS5, compiled into the bundled SQLite). Three indexes, all
+    // named `fts_*` (left out of `Store::dump`: they are derived from the content rows, and
+    // their bytes depend on how the rows were batched). Written by `write_batch` in the same
+    // transaction as the rows they index (`search::index_article`); filled in here from the
+    // rows already stored. Tokens: Unicode words, case and diacritics folded, Porter-stemmed.
+    //
+    // - fts_articles: external content over `articles` (headline, text), keyed on `seq`, so
+    //   the article text is stored once.
+    // - fts_quotes: the quote's content and its speaker (canonical name, newline, the words
+    //   in the text); rowid = (articles.seq << 20) | quotes.idx.
+    // - fts_events: the evidence sentence (the first mention's sentence), the actors (source
+    //   code, name, target code, name) and the codes (CAMEO, PLOVER), newline-separated;
+    //   rowid = (articles.seq << 20) | events.idx.
+    //
+    // Also covering indexes for the filters of searches, timelines and networks, so that they
+    // never read the (large) article rows: articles by date and by id with their seq, id, date,
+    // section and agency; entities and event sides by code with their article; quotes by
+    // speaker. The code indexes replace those of migrations 2 and 3 (the same first column).
+    r#"
+CREATE INDEX articles_by_date ON articles(published, seq, id, section, agency);
+CREATE INDEX articles_by_id ON articles(id, seq, published, section, agency);
+CREATE INDEX entities_actor_article ON entities(actor, article_id);
+DROP INDEX entities_actor;
+CREATE INDEX events_source_article ON events(source_code, article_id);
+DROP INDEX events_source;
+CREATE INDEX events_target_article ON events(target_code, article_id);
+DROP INDEX events_target;
+CREATE INDEX quotes_speakers ON quotes(speaker_name, speaker_text, article_id, idx);
+
+CREATE VIRTUAL TABLE fts_articles USING fts5(
+    headline, text,
+    content = 'articles', content_rowid = 'seq',
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+INSERT INTO fts_articles(fts_articles) VALUES ('rebuild');
+
+CREATE VIRTUAL TABLE fts_quotes USING fts5(
+    content, speaker,
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+INSERT INTO fts_quotes(rowid, content, speaker)
+SELECT (a.seq << 20) | q.idx, q.text,
+       COALESCE(q.speaker_name, '') || char(10) || COALESCE(q.speaker_text, '')
+FROM quotes q JOIN articles a ON a.id = q.article_id
+WHERE q.idx BETWEEN 0 AND 1048575;
+
+CREATE VIRTUAL TABLE fts_events USING fts5(
+    evidence, actors, codes,
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+INSERT INTO fts_events(rowid, evidence, actors, codes)
+SELECT (ar.seq << 20) | e.key,
+       COALESCE(substr(ar.text,
+                       json_extract(e.value, '$.mentions[0].sentence_span.start') + 1,
+                       max(json_extract(e.value, '$.mentions[0].sentence_span.end')
+                           - json_extract(e.value, '$.mentions[0].sentence_span.start'), 0)),
+                ''),
+       COALESCE(json_extract(e.value, '$.source.code'), '') || char(10)
+         || COALESCE(json_extract(e.value, '$.source.name'), '') || char(10)
+         || COALESCE(json_extract(e.value, '$.target.code'), '') || char(10)
+         || COALESCE(json_extract(e.value, '$.target.name'), ''),
+       COALESCE(json_extract(e.value, '$.cameo'), '') || char(10)
+         || COALESCE(json_extract(e.value, '$.plover'), '')
+FROM analyses an JOIN articles ar ON ar.id = an.article_id, json_each(an.json, '$.events') e
+WHERE e.key BETWEEN 0 AND 1048575;
+"#,
 ];
+
+/// Name prefix of the full-text index tables (FTS5 tables and their shadow tables), which
+/// [`crate::Store::dump`] leaves out: they are derived from the content rows, and their bytes
+/// depend on how the rows were batched.
+pub(crate) const INDEX_TABLE_PREFIX: &str = "fts_";
 
 /// Tables that are schema or run bookkeeping rather than content: [`crate::Store::dump`]
 /// leaves them out. (SQLite's own `sqlite_*` tables are always left out.)

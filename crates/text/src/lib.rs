@@ -9,6 +9,10 @@
 //! - [`Tagger`]: a greedy averaged-perceptron tagger over Penn tags ([`Pos`]), trained by the
 //!   project's own code ([`train`], `examples/train_pos.rs`) on GUM; the embedded default model
 //!   is `data/models/pos-gum.bin` ([`Tagger::embedded`]). [`PosStage`] is its stage.
+//! - [`Parser`]: a greedy arc-hybrid dependency parser (averaged perceptron, UD relations as
+//!   [`dateline_model::Dep`]), trained by [`parse_train`] (`examples/train_dep.rs`) on GUM; the
+//!   embedded default model is `data/models/dep-gum.bin` ([`Parser::embedded`]).
+//!   [`ParseStage`] is its stage: it sets each token's `head` and `dep`.
 //! - Helpers for later stages: [`tokens_of`], [`is_capitalized`], [`shape`],
 //!   [`is_sentence_start`].
 //!
@@ -55,6 +59,9 @@
 pub mod conllu;
 mod features;
 mod lexicon;
+mod parse;
+mod parse_features;
+pub mod parse_train;
 mod segment;
 mod tagger;
 mod tokenize;
@@ -66,6 +73,7 @@ mod tests;
 use dateline_model::{Analysis, Sentence, Token};
 
 pub use lexicon::{DEFAULT_ABBREVIATIONS, DEFAULT_SENTENCE_STARTERS, DEFAULT_TOKENIZER_LEXICON};
+pub use parse::{ParseStage, Parser, ParserError, DEP_FORMAT_VERSION, DEP_MAGIC};
 pub use segment::{Segmenter, SentenceStage};
 pub use tagger::{PosStage, Tagger, TaggerError, FORMAT_VERSION, MAGIC};
 

@@ -199,6 +199,8 @@ fn push_sentence(
             end_byte: b1 as u32,
             sentence: sid,
             pos: Pos::X,
+            dep: dateline_model::Dep::Unparsed,
+            head: Token::NO_HEAD,
         });
     }
     let span = Span::new(

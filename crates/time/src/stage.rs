@@ -157,6 +157,8 @@ mod tests {
                     end_byte: (wb + w_trim.len()) as u32,
                     sentence: si as u32,
                     pos: tag(w_trim),
+                    dep: dateline_model::Dep::Unparsed,
+                    head: Token::NO_HEAD,
                 });
                 off += w.len() + 1;
             }
