@@ -49,8 +49,17 @@ pub struct Gazetteer {
     names: HashMap<String, Vec<Target>>,
     /// Longest name (in tokens) starting with a given first token.
     first: HashMap<String, usize>,
+    /// Every proper prefix of a name (its first 1..n-1 tokens joined by one space): the
+    /// longest-match search stops as soon as the words read are no name's beginning.
+    prefixes: std::collections::HashSet<String>,
     /// Surname → people whose name ends with it (for a lone surname with no full name in the article).
     pub surnames: HashMap<String, Vec<u32>>,
+    /// The surnames of people who still hold a role (an open end: the knowledge base's current
+    /// people), which make a lone capitalised word at a sentence start a name.
+    pub current_surnames: std::collections::HashSet<String>,
+    /// First tokens of the names that start in lower case ("al-Qaeda", "von der Leyen"): only
+    /// these lower-case words are looked up in text.
+    lower_starts: std::collections::HashSet<String>,
 }
 
 /// Normalises a token for lookup: curly apostrophes become straight.
@@ -63,12 +72,38 @@ pub fn norm(tok: &str) -> std::borrow::Cow<'_, str> {
 }
 
 impl Gazetteer {
-    /// Indexes every name in `kb`, tokenised by `seg` exactly as article text is.
+    /// Indexes every name in `kb` that starts with a capital letter or a digit, tokenised by
+    /// `seg` exactly as article text is.
     pub fn build(kb: &Kb, seg: &Segmenter) -> Gazetteer {
+        Gazetteer::build_with_particles(kb, seg, &std::collections::HashSet::new())
+    }
+
+    /// As [`Gazetteer::build`], and also the names whose first word is, or begins with, a name
+    /// particle followed by a hyphen (`particles`, lower case: "al" admits "al-Qaeda" and
+    /// "al Qaeda", "von" admits "von der Leyen"). Other lower-case names ("the EU") stay out.
+    pub fn build_with_particles(
+        kb: &Kb,
+        seg: &Segmenter,
+        particles: &std::collections::HashSet<String>,
+    ) -> Gazetteer {
+        Gazetteer::build_with(kb, seg, particles, &std::collections::HashSet::new())
+    }
+
+    /// As [`Gazetteer::build_with_particles`], leaving out of [`Gazetteer::surnames`] the words of
+    /// `not_surnames` (first names, titles, common words: a lone "Tom" is not Peter Tom).
+    pub fn build_with(
+        kb: &Kb,
+        seg: &Segmenter,
+        particles: &std::collections::HashSet<String>,
+        not_surnames: &std::collections::HashSet<String>,
+    ) -> Gazetteer {
         let mut g = Gazetteer {
             names: HashMap::new(),
             first: HashMap::new(),
+            prefixes: std::collections::HashSet::new(),
             surnames: HashMap::new(),
+            current_surnames: std::collections::HashSet::new(),
+            lower_starts: std::collections::HashSet::new(),
         };
         let tok = |s: &str| -> Vec<String> {
             seg.tokenize(s)
@@ -78,11 +113,19 @@ impl Gazetteer {
         };
         let add = |name: &str, t: Target, g: &mut Gazetteer| {
             let name = name.trim();
+            let upper = name
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric());
+            let particle = |w: &str| {
+                particles.contains(w)
+                    || w.split_once('-').is_some_and(|(p, rest)| {
+                        particles.contains(p) && rest.starts_with(char::is_uppercase)
+                    })
+            };
             if name.is_empty()
-                || !name
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+                || !upper && !name.split(' ').next().is_some_and(particle)
+                || !upper && !name.chars().any(char::is_uppercase)
             {
                 return;
             }
@@ -90,8 +133,16 @@ impl Gazetteer {
             if toks.is_empty() {
                 return;
             }
+            if !upper {
+                g.lower_starts.insert(toks[0].clone());
+            }
             let e = g.first.entry(toks[0].clone()).or_insert(0);
             *e = (*e).max(toks.len());
+            for k in 1..toks.len() {
+                if !g.prefixes.contains(&toks[..k].join(" ")) {
+                    g.prefixes.insert(toks[..k].join(" "));
+                }
+            }
             let v = g.names.entry(toks.join(" ")).or_default();
             if !v.contains(&t) {
                 v.push(t);
@@ -127,8 +178,15 @@ impl Gazetteer {
             for a in &p.aliases {
                 add(a, Target::Person(i as u32), &mut g);
             }
-            if let Some(last) = tok(&p.name).last() {
-                g.surnames.entry(last.clone()).or_default().push(i as u32);
+            // A surname is a word of two or more letters (not an initial: "George P").
+            let last = tok(&p.name).pop().filter(|l| {
+                l.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !l.ends_with('.')
+            });
+            if let Some(last) = last.filter(|l| !not_surnames.contains(l)) {
+                if p.roles.iter().any(|r| r.end.is_none()) {
+                    g.current_surnames.insert(last.clone());
+                }
+                g.surnames.entry(last).or_default().push(i as u32);
             }
         }
         for (i, p) in kb.places.iter().enumerate() {
@@ -151,6 +209,11 @@ impl Gazetteer {
             v.sort();
         }
         g
+    }
+
+    /// Whether some name starts with this lower-case word ("al-Qaeda", "von").
+    pub fn starts_lower_name(&self, word: &str) -> bool {
+        !self.lower_starts.is_empty() && self.lower_starts.contains(norm(word).as_ref())
     }
 
     /// The longest name starting at `words[0]`: its length in tokens and its targets. Words in
@@ -184,19 +247,22 @@ impl Gazetteer {
     fn longest_exact<'a>(&'a self, words: &[&str]) -> Option<(usize, &'a [Target])> {
         let first = norm(words.first()?);
         let max = (*self.first.get(first.as_ref())?).min(words.len());
-        let mut key = String::new();
-        for n in (1..=max).rev() {
-            key.clear();
-            for (i, w) in words[..n].iter().enumerate() {
-                if i > 0 {
-                    key.push(' ');
-                }
-                key.push_str(&norm(w));
+        // Grow the key word by word while it is the beginning of some name; keep the longest
+        // full name met.
+        let mut key = String::with_capacity(64);
+        let mut best = None;
+        for (n, w) in words[..max].iter().enumerate() {
+            if n > 0 {
+                key.push(' ');
             }
+            key.push_str(&norm(w));
             if let Some(v) = self.names.get(&key) {
-                return Some((n, v));
+                best = Some((n + 1, v.as_slice()));
+            }
+            if n + 1 < max && !self.prefixes.contains(&key) {
+                break;
             }
         }
-        None
+        best
     }
 }

@@ -71,10 +71,30 @@ impl Linker {
                     .or_insert_with(|| (a.code.clone(), a.prefix));
             }
         }
+        let lex = Lexicon::parse(lexicon::DEFAULT);
+        // Name particles that may open a name in lower case ("al-Qaeda", "von der Leyen"); the
+        // function words among the particles never do ("the EU" stays out).
+        let particles: std::collections::HashSet<String> = lex
+            .particles
+            .iter()
+            .filter(|p| !matches!(p.as_str(), "of" | "for" | "and" | "the"))
+            .map(|p| p.trim_end_matches('-').to_string())
+            .collect();
+        // Words that are no surname on their own: first names, titles and words the lexicon
+        // says are never names (a lone "Tom" is not Peter Tom, a lone "Long" nobody).
+        let mut not_surnames: std::collections::HashSet<String> =
+            lex.first_names.keys().cloned().collect();
+        not_surnames.extend(lex.not_names.iter().cloned());
+        for t in lex.titles.keys().filter(|t| !t.contains(' ')) {
+            let mut cs = t.chars();
+            if let Some(f) = cs.next() {
+                not_surnames.insert(f.to_uppercase().chain(cs).collect());
+            }
+        }
         Linker {
             kb,
-            gaz: Gazetteer::build(kb, &seg),
-            lex: Lexicon::parse(lexicon::DEFAULT),
+            gaz: Gazetteer::build_with(kb, &seg, &particles, &not_surnames),
+            lex,
             agents,
         }
     }

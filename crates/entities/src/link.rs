@@ -202,7 +202,10 @@ pub(crate) fn run(linker: &Linker, article: &Article, analysis: &Analysis) -> Ve
             return (matches!(u[k].pos, Pos::NNP | Pos::NNPS) && !lone)
                 || inner_names.contains(w)
                 || is_acronym(w)
-                || linker.gaz.surnames.contains_key(w)
+                // a surname of someone in office now, or any known surname the tagger calls a
+                // proper noun ("Note the …" is no name though some Phoenix minister is a Note)
+                || linker.gaz.current_surnames.contains(w)
+                || (matches!(u[k].pos, Pos::NNP | Pos::NNPS) && linker.gaz.surnames.contains_key(w))
                 || (u[k].pos == Pos::X
                     && k + 1 < u.len()
                     && same_sent(k, k + 1)
@@ -230,7 +233,10 @@ pub(crate) fn run(linker: &Linker, article: &Article, analysis: &Analysis) -> Ve
             i += 1;
             continue;
         }
-        if !starts_upper(w) {
+        // Lower-case words start nothing, except a knowledge-base name opened by a particle
+        // ("al-Qaeda", "von der Leyen").
+        let lower = !starts_upper(w);
+        if lower && !linker.gaz.starts_lower_name(w) {
             i += 1;
             continue;
         }
@@ -240,8 +246,13 @@ pub(crate) fn run(linker: &Linker, article: &Article, analysis: &Analysis) -> Ve
             sent_end += 1;
         }
         let words: Vec<&str> = u[i..sent_end.min(i + 8)].iter().map(|x| x.text).collect();
-        if let Some((n, targets)) = linker.gaz.longest(&words) {
-            let t = targets[0];
+        let kb_name = linker.gaz.longest(&words);
+        if lower && kb_name.is_none() {
+            i += 1;
+            continue;
+        }
+        if let Some((n, targets)) = kb_name {
+            let t = choose_target(kb, targets, date);
             let demonym = matches!(t, Target::Demonym(_) | Target::RegionDemonym(_));
             // At a sentence start capitals say nothing, and the tagger is unsure: trust the
             // knowledge base for countries, capitals, seats and people, and for any name the
@@ -257,14 +268,31 @@ pub(crate) fn run(linker: &Linker, article: &Article, analysis: &Analysis) -> Ve
                 && !inner_names.contains(w)
                 && !matches!(u[i].pos, Pos::NNP | Pos::NNPS | Pos::X);
             if !doubtful && !(n == 1 && lex.not_names.contains(w)) {
+                // A person's name given with a title ("President Bush", an alias kept because
+                // the surname alone is shared): the mention is the name, the title stays a title.
+                let skip = match t {
+                    Target::Person(_) => (1..n)
+                        .rev()
+                        .find(|&k| {
+                            let key: Vec<String> =
+                                u[i..i + k].iter().map(|x| x.text.to_lowercase()).collect();
+                            lex.titles.contains_key(&key.join(" "))
+                        })
+                        .unwrap_or(0),
+                    _ => 0,
+                };
                 cands.push(Cand {
-                    start: i,
+                    start: i + skip,
                     end: i + n,
                     kind: Kind::Name(Some(t)),
                     title: None,
                     cluster: None,
                 });
                 i += n;
+                continue;
+            }
+            if lower {
+                i += 1;
                 continue;
             }
         }
@@ -473,47 +501,78 @@ pub(crate) fn run(linker: &Linker, article: &Article, analysis: &Analysis) -> Ve
                 let n = c.end - c.start;
                 let last = norm(u[c.end - 1].text).into_owned();
                 // A lone word that ends a person's name already in the article is that person.
-                let joined = if n == 1 {
-                    clusters
-                        .iter()
-                        .position(|cl| {
-                            cl.etype == EntityType::Person
-                                && cl.mentions.iter().any(|&m| {
-                                    let mc = &cands[m];
-                                    mc.end - mc.start > 1 && norm(u[mc.end - 1].text) == last
-                                })
-                        })
-                        .or_else(|| {
-                            // ... or a person the knowledge base knows by that surname alone.
-                            let people = linker.gaz.surnames.get(&last)?;
-                            if people.len() != 1 || c.title.is_none() && u[c.start].pos != Pos::NNP
-                            {
-                                return None;
-                            }
-                            let t = Target::Person(people[0]);
-                            let key = format!("kb:{t:?}");
-                            if let Some(&k) = by_key.get(&key) {
-                                return Some(k);
-                            }
-                            clusters.push(Cluster {
-                                etype: EntityType::Person,
-                                target: Some(t),
-                                name: target_name(kb, t),
-                                gender: match kb.people[people[0] as usize].gender {
-                                    Some('m') => Some(Gender::Male),
-                                    Some('f') => Some(Gender::Female),
-                                    _ => None,
-                                },
-                                titles: Vec::new(),
-                                actor: actor_of(t),
-                                mentions: Vec::new(),
-                            });
-                            by_key.insert(key, clusters.len() - 1);
-                            Some(clusters.len() - 1)
-                        })
+                let in_article = if n == 1 {
+                    clusters.iter().position(|cl| {
+                        cl.etype == EntityType::Person
+                            && cl.mentions.iter().any(|&m| {
+                                let mc = &cands[m];
+                                mc.end - mc.start > 1 && norm(u[mc.end - 1].text) == last
+                            })
+                    })
                 } else {
                     None
                 };
+                let known = if in_article.is_some() {
+                    None
+                } else if n == 1 {
+                    // ... or a person the knowledge base knows by that surname alone, who has a
+                    // role on the article's date (several share it: the one the date fits best).
+                    linker.gaz.surnames.get(&last).and_then(|people| {
+                        if c.title.is_none() && u[c.start].pos != Pos::NNP {
+                            return None;
+                        }
+                        let eligible: Vec<u32> = people
+                            .iter()
+                            .copied()
+                            .filter(|&p| in_office(kb, p, date))
+                            .collect();
+                        pick_person(kb, &eligible, date)
+                    })
+                } else {
+                    // A known person's name without some of its middle words ("Omar Hassan
+                    // al-Bashir" for Omar Hassan Ahmad al-Bashir): same first and last word, the
+                    // others in order.
+                    let words: Vec<String> = (c.start..c.end)
+                        .map(|k| norm(u[k].text).into_owned())
+                        .collect();
+                    linker.gaz.surnames.get(&last).and_then(|people| {
+                        let fits: Vec<u32> = people
+                            .iter()
+                            .copied()
+                            .filter(|&p| {
+                                let name = &kb.people[p as usize].name;
+                                name.split(' ').next() == Some(words[0].as_str())
+                                    && name.split(' ').count() > words.len()
+                                    && in_order(&words, name)
+                                    && in_office(kb, p, date)
+                            })
+                            .collect();
+                        pick_person(kb, &fits, date)
+                    })
+                };
+                let joined = in_article.or_else(|| {
+                    let p = known?;
+                    let t = Target::Person(p);
+                    let key = format!("kb:{t:?}");
+                    if let Some(&k) = by_key.get(&key) {
+                        return Some(k);
+                    }
+                    clusters.push(Cluster {
+                        etype: EntityType::Person,
+                        target: Some(t),
+                        name: target_name(kb, t),
+                        gender: match kb.people[p as usize].gender {
+                            Some('m') => Some(Gender::Male),
+                            Some('f') => Some(Gender::Female),
+                            _ => None,
+                        },
+                        titles: Vec::new(),
+                        actor: actor_of(t),
+                        mentions: Vec::new(),
+                    });
+                    by_key.insert(key, clusters.len() - 1);
+                    Some(clusters.len() - 1)
+                });
                 if let Some(k) = joined {
                     cands[ci].cluster = Some(k);
                     clusters[k].mentions.push(ci);
@@ -639,6 +698,51 @@ pub(crate) fn run(linker: &Linker, article: &Article, analysis: &Analysis) -> Ve
             } else {
                 format!("{c}{role}")
             });
+        }
+    }
+    // A known person whose title the text ties to a country none of their roles belongs to is
+    // someone else of the same name: "British Defence Secretary Tom King" is not the Solomon
+    // Islands minister Tom King. The entity is unlinked and coded from its title below.
+    for cl in clusters.iter_mut() {
+        let Some(Target::Person(p)) = cl.target else {
+            continue;
+        };
+        let roles = &kb.people[p as usize].roles;
+        let elsewhere = cl.titles.iter().any(|(_, anchor)| {
+            anchor.as_deref().is_some_and(|a| {
+                a.len() >= 3 && !roles.iter().any(|r| r.code.get(..3) == a.get(..3))
+            })
+        });
+        if elsewhere {
+            cl.target = None;
+            cl.actor = None;
+        }
+    }
+    // With no article date a known person's code is their most recent; a title in the text
+    // says which of their roles is meant: "President Dawda Jawara" is the president (GMBGOV),
+    // not the later elite (GMBELI).
+    if !has_day(date) {
+        for cl in clusters.iter_mut() {
+            let Some(Target::Person(p)) = cl.target else {
+                continue;
+            };
+            let Some(want) = cl
+                .titles
+                .iter()
+                .find_map(|(t, _)| lex.titles.get(t)?.code.clone())
+            else {
+                continue;
+            };
+            let agrees = |c: &str| c.get(3..).is_some_and(|r| r.starts_with(want.as_str()));
+            if cl.actor.as_deref().is_some_and(agrees) {
+                continue;
+            }
+            let roles = &kb.people[p as usize].roles;
+            if let Some(r) = roles.iter().filter(|r| agrees(&r.code)).max_by(|a, b| {
+                (a.end.is_none(), &a.end, &a.start).cmp(&(b.end.is_none(), &b.end, &b.start))
+            }) {
+                cl.actor = Some(r.code.clone());
+            }
         }
     }
     // Unknown people take a code from their title: "Ukrainian Foreign Minister X" → UKRGOV.
@@ -909,4 +1013,99 @@ fn target_wikidata(kb: &Kb, t: Target) -> Option<String> {
         Target::Place(i) => kb.places[i as usize].wikidata.clone(),
         _ => None,
     }
+}
+
+/// Whether `date` starts with a `YYYY-MM-DD` date (as [`Kb::code_on`] reads it).
+fn has_day(date: Option<&str>) -> bool {
+    date.map(str::trim)
+        .and_then(|d| d.get(..10))
+        .is_some_and(|d| {
+            d.bytes().enumerate().all(|(k, b)| {
+                if k == 4 || k == 7 {
+                    b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            })
+        })
+}
+
+/// How well a person fits the article's date, to choose among people who share a name or a
+/// surname. With a date, by the code in force that day: 3 an office (any code but `…ELI`),
+/// 2 an elite code, 0 none. With no date: 4 a role still held (open end: the knowledge base's
+/// current people), else by the most recent code, 2 an office, 1 an elite code.
+fn person_fit(kb: &Kb, p: u32, date: Option<&str>) -> u8 {
+    let roles = &kb.people[p as usize].roles;
+    let by_code = |c: &str, office: u8| {
+        if c.ends_with("ELI") {
+            office - 1
+        } else {
+            office
+        }
+    };
+    if has_day(date) {
+        Kb::code_on(roles, date).map_or(0, |r| by_code(&r.code, 3))
+    } else if roles.iter().any(|r| r.end.is_none()) {
+        4
+    } else {
+        Kb::code_on(roles, None).map_or(0, |r| by_code(&r.code, 2))
+    }
+}
+
+/// Whether a person may be meant by a partial name (a lone surname, a name without its middle
+/// words): someone in office on the article's date ([`person_fit`] 3), or one of the knowledge
+/// base's current people (a role with an open end) with any role then. An elite code alone is
+/// weak evidence: every Phoenix minister is an elite before and after office. With no date
+/// there is no such evidence either way: anyone with a role.
+fn in_office(kb: &Kb, p: u32, date: Option<&str>) -> bool {
+    let fit = person_fit(kb, p, date);
+    if !has_day(date) {
+        return fit > 0;
+    }
+    fit >= 3 || fit > 0 && kb.people[p as usize].roles.iter().any(|r| r.end.is_none())
+}
+
+/// The one person among `people` who fits the date best ([`person_fit`]), if one does better
+/// than all others and fits at all.
+fn pick_person(kb: &Kb, people: &[u32], date: Option<&str>) -> Option<u32> {
+    let mut best: Option<(u8, u32)> = None;
+    let mut tie = false;
+    for &p in people {
+        let f = person_fit(kb, p, date);
+        match best {
+            Some((b, _)) if f < b => {}
+            Some((b, _)) if f == b => tie = true,
+            _ => {
+                best = Some((f, p));
+                tie = false;
+            }
+        }
+    }
+    best.filter(|&(f, _)| f > 0 && !tie).map(|(_, p)| p)
+}
+
+/// The reading of a knowledge-base name: the first target (a country before a place, …), but
+/// among several people of that name the one the date fits ([`pick_person`]; on a tie the first).
+fn choose_target(kb: &Kb, targets: &[Target], date: Option<&str>) -> Target {
+    let first = targets[0];
+    if !matches!(first, Target::Person(_)) {
+        return first;
+    }
+    let people: Vec<u32> = targets
+        .iter()
+        .filter_map(|t| match t {
+            Target::Person(p) => Some(*p),
+            _ => None,
+        })
+        .collect();
+    if people.len() < 2 {
+        return first;
+    }
+    pick_person(kb, &people, date).map_or(first, Target::Person)
+}
+
+/// Whether every word of `part` occurs among the space-separated words of `whole`, in order.
+fn in_order(part: &[String], whole: &str) -> bool {
+    let mut it = whole.split(' ');
+    part.iter().all(|w| it.any(|x| x == w))
 }

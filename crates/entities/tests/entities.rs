@@ -247,3 +247,107 @@ fn institutions_named_by_an_agent_take_their_country() {
         EntityType::Org
     );
 }
+
+/// An article with no publication date.
+fn undated(text: &str) -> Article {
+    let mut a = article("2000-01-01", text);
+    a.published = None;
+    a
+}
+
+#[test]
+fn historical_people_are_coded_for_the_article_date() {
+    let text = "President Bush has threatened further action against Russia.\n\
+                Mugabe said the talks would go on.";
+    let early = analyse(&article("1990-08-20", text));
+    let father = find(&early, "George Bush");
+    assert_eq!(father.actor.as_deref(), Some("USAGOV"));
+    // the title stays a title: the mention is the name
+    assert_eq!(forms(father), ["Bush"]);
+    assert_eq!(
+        find(&early, "Robert Mugabe").actor.as_deref(),
+        Some("ZWEGOV")
+    );
+    let late = analyse(&article("2003-03-20", text));
+    assert_eq!(
+        find(&late, "George W. Bush").actor.as_deref(),
+        Some("USAGOV")
+    );
+    assert!(late
+        .entities
+        .as_ref()
+        .unwrap()
+        .iter()
+        .all(|e| e.name != "George Bush"));
+    // after the Phoenix dictionary's last edit nothing is claimed for its people
+    let after = analyse(&article("2020-01-01", "Abdelaziz Bouteflika resigned."));
+    assert_eq!(find(&after, "Abdelaziz Bouteflika").actor, None);
+    // the people of people.tsv keep their current codes
+    let now = analyse(&article(
+        "2025-02-26",
+        "Putin spoke to reporters. Biden did not.",
+    ));
+    assert_eq!(
+        find(&now, "Vladimir Putin").actor.as_deref(),
+        Some("RUSGOV")
+    );
+    assert_eq!(find(&now, "Joe Biden").actor.as_deref(), Some("USAELI"));
+}
+
+#[test]
+fn with_no_date_the_most_recent_role_or_the_one_a_title_names() {
+    let an = analyse(&undated(
+        "President Abdelaziz Bouteflika met Kofi Annan.\n\
+         Gambian President Dawda Jawara will visit Mauritania.",
+    ));
+    assert_eq!(
+        find(&an, "Abdelaziz Bouteflika").actor.as_deref(),
+        Some("DZAGOV")
+    );
+    assert_eq!(find(&an, "Kofi Annan").actor.as_deref(), Some("IGOUNO"));
+    // Jawara's most recent code is an elite one; the text says he is president
+    assert_eq!(find(&an, "Dawda Jawara").actor.as_deref(), Some("GMBGOV"));
+}
+
+#[test]
+fn partial_and_lower_case_names_of_the_knowledge_base() {
+    let an = analyse(&article(
+        "1987-03-02",
+        "Federal Reserve chairman Paul Volcker said rates would hold.\n\
+         Officials said al-Qaeda had threatened the embassy, and the European Community sent aid.",
+    ));
+    // a known name without its middle initial, with a role that day
+    assert_eq!(
+        find(&an, "Paul A. Volcker").actor.as_deref(),
+        Some("USAGOVBUS")
+    );
+    let aq = find(&an, "Al-Qaeda");
+    assert_eq!(
+        (aq.kind, aq.actor.as_deref()),
+        (EntityType::Org, Some("IMGMUSALQ"))
+    );
+    assert_eq!(forms(aq), ["al-Qaeda"]);
+    assert_eq!(
+        find(&an, "European Community").actor.as_deref(),
+        Some("IGOEUREEC")
+    );
+}
+
+#[test]
+fn a_title_tied_to_another_country_unlinks_a_namesake() {
+    // Phoenix knows a Solomon Islands minister Peter Tom and no British Tom King: the title
+    // and its anchor decide
+    let an = analyse(&article(
+        "1990-06-01",
+        "British Defence Secretary Tom King has promised to continue military aid to Mozambique.",
+    ));
+    let found = names(&an);
+    let king = found
+        .iter()
+        .find(|(n, t, _)| n.starts_with("Tom") && *t == EntityType::Person)
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert_eq!(king.2.as_deref(), Some("GBRGOV"));
+    // a lone capitalised word at a sentence start is no name because some minister bears it
+    let an = analyse(&article("2004-05-01", "Note the change in rates."));
+    assert!(an.entities.as_ref().unwrap().is_empty(), "{:?}", names(&an));
+}

@@ -242,8 +242,10 @@ fn user_people_override_and_extend_the_base() {
         Some("GBRGOV")
     );
     assert_eq!(kb.people.len(), Kb::embedded().people.len() + 1);
-    // the base itself is untouched
-    assert_eq!(Kb::embedded().person("Joe Biden").unwrap().roles.len(), 4);
+    // the base itself is untouched: four dateline rows and Phoenix's one before 2009
+    let base = &Kb::embedded().person("Joe Biden").unwrap().roles;
+    assert_eq!(base.len(), 5);
+    assert_eq!(base.iter().filter(|r| r.code == "USAGOV").count(), 2);
     assert!(kb.sources.iter().any(|s| s == "test fixture"));
 }
 
@@ -638,4 +640,281 @@ fn data_warnings_are_reported_but_do_not_block() {
     assert_eq!(putin.len(), 1);
     assert_eq!(putin[0].roles.len(), 1);
     assert_eq!(putin[0].wikidata, None);
+}
+
+/// The shipped data folder.
+fn data_dir() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/kb")
+}
+
+/// The data rows of a shipped file, each split into cells by column name.
+fn data_rows(file: &str) -> Vec<std::collections::HashMap<String, String>> {
+    let text = std::fs::read_to_string(data_dir().join(file)).unwrap();
+    let mut cols: Option<Vec<String>> = None;
+    let mut rows = Vec::new();
+    for line in text.lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let cells: Vec<String> = line.split('\t').map(str::to_string).collect();
+        match &cols {
+            None => cols = Some(cells),
+            Some(c) => rows.push(c.iter().cloned().zip(cells).collect()),
+        }
+    }
+    rows
+}
+
+#[test]
+fn historical_people_from_phoenix_resolve_by_date() {
+    let kb = Kb::embedded();
+    // a row in Phoenix's terms: [DZAELI 550101-000101] [DZAGOV >990427] [DZAELI]
+    let b = roles(kb, "Abdelaziz Bouteflika");
+    assert_eq!(code_of(b, Some("2008-08-20")).as_deref(), Some("DZAGOV"));
+    assert_eq!(code_of(b, Some("1999-04-27")).as_deref(), Some("DZAGOV"));
+    assert_eq!(code_of(b, Some("1999-04-26")).as_deref(), Some("DZAELI"));
+    assert_eq!(code_of(b, Some("1962-07-05")).as_deref(), Some("DZAELI"));
+    // no date: the role in force when the dictionary was last edited
+    assert_eq!(code_of(b, None).as_deref(), Some("DZAGOV"));
+    // after that nothing is claimed (an empty end would mean "still in 2025")
+    assert_eq!(code_of(b, Some("2016-01-01")), None);
+    assert!(b.iter().all(|r| r.end.as_deref() <= Some("2015-02-17")));
+
+    // the undated default is only the fallback between and after dated roles
+    let w = roles(kb, "George W. Bush");
+    assert_eq!(code_of(w, Some("2003-03-20")).as_deref(), Some("USAGOV"));
+    assert_eq!(code_of(w, Some("1995-01-01")).as_deref(), Some("USAELI"));
+    assert_eq!(code_of(w, Some("2012-01-01")).as_deref(), Some("USAELI"));
+    assert_eq!(code_of(w, None).as_deref(), Some("USAELI"));
+    let father = roles(kb, "George Bush");
+    assert_eq!(
+        code_of(father, Some("1990-08-02")).as_deref(),
+        Some("USAGOV")
+    );
+    assert_eq!(
+        code_of(father, Some("2003-03-20")).as_deref(),
+        Some("USAELI")
+    );
+    // "President Bush" names both: the resolver picks by date
+    for name in ["George Bush", "George W. Bush"] {
+        assert!(kb
+            .person(name)
+            .unwrap()
+            .aliases
+            .iter()
+            .any(|a| a == "President Bush"));
+    }
+
+    // a head of an IGO, from Phoenix.International (its default [ELI] has no country: dropped)
+    let annan = kb.person("Kofi Annan").unwrap();
+    assert!(annan.aliases.iter().any(|a| a == "Kofi Atta Annan"));
+    assert_eq!(
+        code_of(&annan.roles, Some("2003-03-20")).as_deref(),
+        Some("IGOUNO")
+    );
+    assert_eq!(code_of(&annan.roles, None).as_deref(), Some("IGOUNO"));
+    // names proper-cased, Arabic articles written al-X with the usual other spellings
+    let abadi = kb.person("Haidar al-Abadi").unwrap();
+    assert!(abadi.aliases.iter().any(|a| a == "Haidar Abadi"));
+    assert!(abadi.aliases.iter().any(|a| a == "Haidar Al-Abadi"));
+    assert!(kb.person("Mahmoud Abbas").is_some());
+    // a mononym head of state is kept; one-word and office entries are not people
+    assert_eq!(
+        code_of(roles(kb, "Suharto"), Some("1990-01-01")).as_deref(),
+        Some("IDNGOV")
+    );
+    assert!(kb.person("Hussein").is_none());
+    assert!(kb.person("White House").is_none());
+    assert!(kb.person("Bush Administration").is_none());
+}
+
+#[test]
+fn people_of_2015_on_keep_their_codes_and_gain_earlier_roles() {
+    let kb = Kb::embedded();
+    let putin = roles(kb, "Vladimir Putin");
+    assert_eq!(
+        code_of(putin, Some("2025-02-26")).as_deref(),
+        Some("RUSGOV")
+    );
+    assert_eq!(code_of(putin, None).as_deref(), Some("RUSGOV"));
+    assert_eq!(
+        code_of(putin, Some("2005-01-01")).as_deref(),
+        Some("RUSGOV")
+    );
+    // Phoenix's rows before the first dateline row (2000-05-07): prime minister from 1999-08-09
+    assert_eq!(
+        code_of(putin, Some("1999-09-01")).as_deref(),
+        Some("RUSGOV")
+    );
+    assert_eq!(
+        code_of(putin, Some("1995-01-01")).as_deref(),
+        Some("RUSELI")
+    );
+    let biden = roles(kb, "Joe Biden");
+    assert_eq!(
+        code_of(biden, Some("2025-02-26")).as_deref(),
+        Some("USAELI")
+    );
+    assert_eq!(
+        code_of(biden, Some("2022-06-01")).as_deref(),
+        Some("USAGOV")
+    );
+    assert_eq!(
+        code_of(biden, Some("2005-01-01")).as_deref(),
+        Some("USAELI")
+    );
+    // the added rows end on or before each person's first dateline row, and carry its id
+    let people = data_rows("people.tsv");
+    let mut first: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+    for r in people.iter().filter(|r| r["src"] != "phoenix") {
+        let e = first
+            .entry(r["name"].as_str())
+            .or_insert(r["start"].as_str());
+        if r["start"].as_str() < *e {
+            *e = r["start"].as_str();
+        }
+    }
+    let added: Vec<_> = people.iter().filter(|r| r["src"] == "phoenix").collect();
+    assert!(added.len() > 100, "{}", added.len());
+    for r in added {
+        let start = first
+            .get(r["name"].as_str())
+            .unwrap_or_else(|| panic!("{} is not a dateline person", r["name"]));
+        assert!(
+            !start.is_empty(),
+            "{} holds a role since long ago",
+            r["name"]
+        );
+        assert!(r["end"].as_str() <= *start, "{r:?} runs past {start}");
+        let id = people
+            .iter()
+            .find(|x| x["name"] == r["name"] && x["src"] != "phoenix")
+            .unwrap()["wikidata"]
+            .clone();
+        assert_eq!(r["wikidata"], id, "{r:?}");
+    }
+}
+
+#[test]
+fn phoenix_rows_have_no_duplicate_or_overlapping_periods() {
+    let rows = data_rows("people_phoenix.tsv");
+    assert!(rows.len() > 20_000, "{}", rows.len());
+    let mut by_name: std::collections::BTreeMap<&str, Vec<(&str, &str)>> = Default::default();
+    for r in &rows {
+        assert_eq!(r["src"], "phoenix");
+        assert!(!r["end"].is_empty(), "{r:?}: an empty end would claim 2025");
+        by_name
+            .entry(r["name"].as_str())
+            .or_default()
+            .push((r["start"].as_str(), r["end"].as_str()));
+    }
+    for (name, mut spans) in by_name {
+        spans.sort();
+        for w in spans.windows(2) {
+            assert!(
+                !w[0].1.is_empty() && w[0].1 < w[1].0,
+                "{name}: {:?} and {:?} overlap",
+                w[0],
+                w[1]
+            );
+        }
+    }
+    // one file per name: the generated files only add entries
+    let curated: std::collections::HashSet<String> = data_rows("people.tsv")
+        .into_iter()
+        .map(|r| r["name"].clone())
+        .collect();
+    assert!(rows.iter().all(|r| !curated.contains(&r["name"])));
+    let orgs: std::collections::HashSet<String> = data_rows("organizations.tsv")
+        .into_iter()
+        .map(|r| r["name"].clone())
+        .collect();
+    assert!(data_rows("organizations_phoenix.tsv")
+        .iter()
+        .all(|r| !orgs.contains(&r["name"]) && r["src"] == "phoenix"));
+    // every shipped person and organisation is loaded once
+    let kb = Kb::embedded();
+    let mut seen = std::collections::HashSet::new();
+    for p in &kb.people {
+        assert!(
+            seen.insert((p.name.as_str(), p.wikidata.as_deref())),
+            "{} twice",
+            p.name
+        );
+        let mut rs: Vec<_> = p
+            .roles
+            .iter()
+            .map(|r| (&r.code, &r.start, &r.end))
+            .collect();
+        let n = rs.len();
+        rs.dedup();
+        assert_eq!(rs.len(), n, "{} repeats a period", p.name);
+    }
+}
+
+#[test]
+fn organisations_from_phoenix_and_their_aliases() {
+    let kb = Kb::embedded();
+    let code = |name: &str, date: Option<&str>| {
+        code_of(
+            &kb.org(name)
+                .unwrap_or_else(|| panic!("{name} is not in the KB"))
+                .codes,
+            date,
+        )
+    };
+    assert_eq!(
+        code("European Community", None).as_deref(),
+        Some("IGOEUREEC")
+    );
+    assert_eq!(
+        code("Islamic Salvation Front", None).as_deref(),
+        Some("DZAOPP")
+    );
+    assert_eq!(
+        code("Moro Islamic Liberation Front", None).as_deref(),
+        Some("PHLREB")
+    );
+    assert_eq!(code("Tawhid and Jihad", None).as_deref(), Some("IRQREB"));
+    let bush = &kb.org("Bush administration").unwrap().codes;
+    assert_eq!(code_of(bush, Some("2003-03-20")).as_deref(), Some("USAGOV"));
+    assert_eq!(code_of(bush, Some("1995-01-01")), None);
+    let unsc = kb.org("United Nations Security Council").unwrap();
+    assert!(unsc.aliases.iter().any(|a| a == "Security Council"));
+    let aq = kb.org("Al-Qaeda").unwrap();
+    assert!(aq.aliases.iter().any(|a| a == "al-Qaeda"));
+    // groups only: people and companies of the Phoenix files are not organisations
+    assert!(kb.org("Koichiro Matsuura").is_none());
+    assert!(kb.org("Hafiz Saeed").is_none());
+    let generated: Vec<_> = data_rows("organizations_phoenix.tsv");
+    assert!(generated.len() > 500, "{}", generated.len());
+    assert!(generated
+        .iter()
+        .all(|r| !r["code"].starts_with("MNC") && !r["code"].starts_with("NGO")));
+}
+
+#[test]
+fn the_manifest_lists_every_data_file_with_its_row_count() {
+    let man = std::fs::read_to_string(data_dir().join("MANIFEST")).unwrap();
+    let listed: Vec<(String, usize)> = man
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            assert_eq!(f.len(), 3, "{l}");
+            assert_eq!(f[2].len(), 64, "sha256 of {}", f[0]);
+            (f[0].to_string(), f[1].parse().unwrap())
+        })
+        .collect();
+    let mut files: Vec<String> = std::fs::read_dir(data_dir())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tsv"))
+        .collect();
+    files.sort();
+    let names: Vec<&String> = listed.iter().map(|(f, _)| f).collect();
+    assert_eq!(names, files.iter().collect::<Vec<_>>());
+    for (f, n) in &listed {
+        assert_eq!(data_rows(f).len(), *n, "{f}: rows in MANIFEST");
+    }
 }

@@ -11,7 +11,8 @@ import os
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DATA_FILES = ["agents.tsv", "cities.tsv", "countries.tsv", "organizations.tsv", "people.tsv", "regions.tsv"]
+DATA_FILES = ["agents.tsv", "cities.tsv", "countries.tsv", "organizations.tsv", "organizations_phoenix.tsv", "people.tsv",
+              "people_phoenix.tsv", "regions.tsv"]
 
 
 def count_rows(path):

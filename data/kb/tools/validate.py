@@ -8,7 +8,8 @@ are also looked up in the built-in files next to this script, and src may be any
 
 Errors (exit status 1): a file that does not parse (header lines, header row, column counts),
 a code that does not look like CAMEO, a bad date or start > end, an unknown country code,
-a bad Wikidata id, gender or type, an exact duplicate row.
+a bad Wikidata id, gender or type, an exact duplicate row, a person or organisation name in both the
+hand-maintained and the generated (Phoenix) file of its kind.
 Warnings (printed, exit status 0): one person holding two different codes at the same time,
 one name or alias resolving to different things inside a file, agent role codes not in the
 known CAMEO role list, a MANIFEST that does not match the files.
@@ -28,13 +29,21 @@ FILES = {
     "regions.tsv": ("regions", ["code", "name", "aliases", "demonyms", "type", "src"]),
     "cities.tsv": ("places", ["name", "aliases", "country", "wikidata", "type", "src"]),
     "organizations.tsv": ("organizations", ["name", "aliases", "code", "type", "country", "wikidata", "start", "end", "src"]),
+    "organizations_phoenix.tsv": ("organizations", ["name", "aliases", "code", "type", "country", "wikidata", "start", "end",
+                                                    "src"]),
     "people.tsv": ("people", ["name", "aliases", "wikidata", "code", "role", "start", "end", "gender", "src"]),
+    "people_phoenix.tsv": ("people", ["name", "aliases", "wikidata", "code", "role", "start", "end", "gender", "src"]),
     "agents.tsv": ("agents", ["pattern", "code", "type", "plural", "attach", "src"]),
 }
+# Files of one kind: the hand-maintained one first, then the one generated from Phoenix
+# (tools/convert_orgs.py, tools/convert_people.py).  A name may appear in only one of them.
+ORG_FILES = ["organizations.tsv", "organizations_phoenix.tsv"]
+PEOPLE_FILES = ["people.tsv", "people_phoenix.tsv"]
 TYPES = {
     "regions.tsv": {"LOC", "NORP"},
     "cities.tsv": {"GPE", "LOC"},
     "organizations.tsv": {"ORG", "NORP"},
+    "organizations_phoenix.tsv": {"ORG", "NORP"},
     "agents.tsv": {"ORG", "PERSON-role", "NORP", "PRODUCT"},
 }
 SRC_RE = re.compile(r"^(phoenix|dateline)~?$")
@@ -155,7 +164,10 @@ def check_ambiguity(fname, rows, key_cols, target, rep, limit=40):
     amb = sorted((k, v) for k, v in by.items() if len(v) > 1)
     for k, v in amb[:limit]:
         rep.warn(fname, "-", "name %r resolves to several entries: %s" % (k, ", ".join(sorted(v))))
-    if len(amb) > limit:
+    if limit == 0 and amb:
+        rep.warn(fname, "-", "%d names resolve to several entries (e.g. %r); the resolver picks by the article's date"
+                 % (len(amb), amb[0][0]))
+    elif len(amb) > limit:
         rep.warn(fname, "-", "... and %d more ambiguous names" % (len(amb) - limit))
     return len(amb)
 
@@ -203,7 +215,7 @@ def main():
             rep.err("regions.tsv", r["_line"], "bad code %r" % r["code"])
         if r["code"] in countries:
             rep.err("regions.tsv", r["_line"], "region code %r clashes with a country code" % r["code"])
-    for f in ("regions.tsv", "cities.tsv", "organizations.tsv", "agents.tsv"):
+    for f in ("regions.tsv", "cities.tsv", "organizations.tsv", "organizations_phoenix.tsv", "agents.tsv"):
         for r in t[f]:
             if r["type"] not in TYPES[f]:
                 rep.err(f, r["_line"], "type %r not one of %s" % (r["type"], ", ".join(sorted(TYPES[f]))))
@@ -215,22 +227,26 @@ def main():
             rep.err("cities.tsv", r["_line"], "bad wikidata %r" % r["wikidata"])
     check_ambiguity("cities.tsv", t["cities.tsv"], ("name", "aliases"), lambda r: "%s/%s" % (r["name"], r["country"] or "-"), rep)
 
-    for r in t["organizations.tsv"]:
-        ln = r["_line"]
-        if r["code"]:
-            check_code("organizations.tsv", ln, r["code"], first_ok, rep)
-        if r["country"] and r["country"] not in countries:
-            rep.err("organizations.tsv", ln, "unknown country %r" % r["country"])
-        if r["wikidata"] and not QID_RE.match(r["wikidata"]):
-            rep.err("organizations.tsv", ln, "bad wikidata %r" % r["wikidata"])
-        check_dates("organizations.tsv", r, rep)
     orgs_by_name = {}
-    for r in t["organizations.tsv"]:
-        orgs_by_name.setdefault(r["name"], []).append(r)
+    for f in ORG_FILES:
+        for r in t[f]:
+            ln = r["_line"]
+            if r["code"]:
+                check_code(f, ln, r["code"], first_ok, rep)
+            if r["country"] and r["country"] not in countries:
+                rep.err(f, ln, "unknown country %r" % r["country"])
+            if r["wikidata"] and not QID_RE.match(r["wikidata"]):
+                rep.err(f, ln, "bad wikidata %r" % r["wikidata"])
+            check_dates(f, r, rep)
+            orgs_by_name.setdefault(r["name"], []).append((f, r))
     for name, rs in orgs_by_name.items():
-        if len(rs) > 1 and not all(x["start"] or x["end"] for x in rs):
-            rep.warn("organizations.tsv", rs[0]["_line"], "%r has several rows but not all are dated" % name)
+        if len({f for f, _ in rs}) > 1:
+            rep.err(rs[-1][0], rs[-1][1]["_line"], "%r is also in %s (one file per name)" % (name, rs[0][0]))
+        if len(rs) > 1 and not all(x["start"] or x["end"] for _, x in rs):
+            rep.warn(rs[0][0], rs[0][1]["_line"], "%r has several rows but not all are dated" % name)
     check_ambiguity("organizations.tsv", t["organizations.tsv"], ("name", "aliases"), lambda r: r["name"], rep)
+    check_ambiguity("organizations_phoenix.tsv", t["organizations_phoenix.tsv"], ("name", "aliases"),
+                    lambda r: r["name"], rep, limit=0)
 
     # a place or country name that means different countries in countries.tsv and cities.tsv
     cnames = {}
@@ -243,22 +259,27 @@ def main():
             if other:
                 rep.warn("cities.tsv", r["_line"], "%r is also the name of country %s" % (nm, ", ".join(sorted(other))))
 
-    persons = {}
-    for r in t["people.tsv"]:
-        ln = r["_line"]
-        check_code("people.tsv", ln, r["code"], first_ok, rep)
-        if r["wikidata"] and not QID_RE.match(r["wikidata"]):
-            rep.err("people.tsv", ln, "bad wikidata %r" % r["wikidata"])
-        if r["gender"] not in ("m", "f"):
-            rep.err("people.tsv", ln, "gender must be m or f, not %r" % r["gender"])
-        if not r["role"]:
-            rep.err("people.tsv", ln, "empty role")
-        ds, de = check_dates("people.tsv", r, rep)
-        persons.setdefault(r["name"], []).append((ds or datetime.date.min, de or datetime.date.max, r))
+    persons, person_file = {}, {}
+    for f in PEOPLE_FILES:
+        for r in t[f]:
+            ln = r["_line"]
+            r["_file"] = f
+            check_code(f, ln, r["code"], first_ok, rep)
+            if r["wikidata"] and not QID_RE.match(r["wikidata"]):
+                rep.err(f, ln, "bad wikidata %r" % r["wikidata"])
+            if r["gender"] not in ("m", "f", ""):
+                rep.err(f, ln, "gender must be m, f or empty (unknown), not %r" % r["gender"])
+            if not r["role"]:
+                rep.err(f, ln, "empty role")
+            ds, de = check_dates(f, r, rep)
+            if person_file.setdefault(r["name"], f) != f:
+                rep.err(f, ln, "%r is also in %s (one file per name)" % (r["name"], person_file[r["name"]]))
+            persons.setdefault(r["name"], []).append((ds or datetime.date.min, de or datetime.date.max, r))
     for name, spans in persons.items():
         ids = {s[2]["wikidata"] for s in spans} - {""}
         if len(ids) > 1:
-            rep.err("people.tsv", spans[0][2]["_line"], "%r has several wikidata ids: %s" % (name, ", ".join(sorted(ids))))
+            rep.err(spans[0][2]["_file"], spans[0][2]["_line"], "%r has several wikidata ids: %s" % (
+                name, ", ".join(sorted(ids))))
         for i in range(len(spans)):
             for j in range(i + 1, len(spans)):
                 a, b = spans[i], spans[j]
@@ -266,10 +287,12 @@ def main():
                     continue
                 lo, hi = max(a[0], b[0]), min(a[1], b[1])
                 if lo < hi:  # sharing only the handover day is fine
-                    rep.warn("people.tsv", b[2]["_line"], "%s holds %s and %s at the same time (%s .. %s)" % (
+                    rep.warn(b[2]["_file"], b[2]["_line"], "%s holds %s and %s at the same time (%s .. %s)" % (
                         name, a[2]["code"], b[2]["code"], lo if lo != datetime.date.min else "-",
                         hi if hi != datetime.date.max else "-"))
     check_ambiguity("people.tsv", t["people.tsv"], ("name", "aliases"), lambda r: r["name"], rep)
+    check_ambiguity("people_phoenix.tsv", t["people_phoenix.tsv"], ("name", "aliases"), lambda r: r["name"], rep,
+                    limit=0)
 
     unknown_roles = {}
     for r in t["agents.tsv"]:
