@@ -1124,17 +1124,53 @@ fn code_triggers(
         // A participle modifying a noun ("sweeping sanctions") is no verb.
         // (The parser also reads "The US presented evidence" as a noun phrase: a past
         // participle counts as adjectival only after a determiner or an adjective.)
-        let adjectival = matches!(s.toks[i].dep, Dep::Amod | Dep::Compound)
+        let adjectival = (matches!(s.toks[i].dep, Dep::Amod | Dep::Compound)
             && (pos == Pos::VBG
-                || i > 0 && matches!(s.toks[i - 1].pos, Pos::DT | Pos::JJ | Pos::PRPS | Pos::CD));
+                || i > 0 && matches!(s.toks[i - 1].pos, Pos::DT | Pos::JJ | Pos::PRPS | Pos::CD)))
+            // "endorsed sweeping economic sanctions": a participle between a verb and its
+            // object's modifiers.
+            || (pos == Pos::VBG
+                && i > 0
+                && s.toks[i - 1].pos.is_verb()
+                && s.toks
+                    .get(i + 1)
+                    .is_some_and(|t| matches!(t.pos, Pos::JJ | Pos::NN | Pos::NNS)));
         // "endorsed sweeping sanctions against Belarus", "announced a suspension of flights":
         // a verb that adopts what its object names codes as that object (the parse's object).
         if pos.is_verb() && !adjectival && lex.adopting.contains(words[i]) {
-            let object = s.children.get(i).and_then(|cs| {
-                cs.iter()
-                    .find(|&&c| s.toks[c].dep == Dep::Obj)
-                    .and_then(|&c| lex.nouns.get(&s.words[c]).map(|v| v.0.clone()))
-            });
+            let object = s
+                .children
+                .get(i)
+                .and_then(|cs| {
+                    cs.iter()
+                        .find(|&&c| s.toks[c].dep == Dep::Obj)
+                        .and_then(|&c| lex.nouns.get(&s.words[c]).map(|v| v.0.clone()))
+                })
+                .or_else(|| {
+                    // Without a usable parse: the head noun of the phrase right after the verb.
+                    let mut k = i + 1;
+                    while k < n
+                        && matches!(
+                            s.toks[k].pos,
+                            Pos::DT
+                                | Pos::JJ
+                                | Pos::JJR
+                                | Pos::JJS
+                                | Pos::VBG
+                                | Pos::CD
+                                | Pos::PRPS
+                        )
+                    {
+                        k += 1;
+                    }
+                    let head = (k < n && s.toks[k].pos.is_noun())
+                        && !s
+                            .toks
+                            .get(k + 1)
+                            .is_some_and(|t| matches!(t.pos, Pos::NN | Pos::NNS));
+                    head.then(|| lex.nouns.get(&s.words[k]).map(|v| v.0.clone()))
+                        .flatten()
+                });
             if let Some(code) = object {
                 out.extend(verb_event(s, lex, speakers, i, &code));
                 i += 1;
@@ -1229,7 +1265,9 @@ fn finish(code: &str, m: Modality) -> String {
 /// the verb's subject is the source, an actor after a preposition (or "that") the target.
 fn object_noun_event(s: &Sent, lex: &Lexicon, i: usize, last: usize, code: &str) -> Option<Event> {
     let st = np_start(s, i);
-    if st == 0 || !s.toks[st - 1].pos.is_verb() {
+    // Only a verb that carries out or adopts what the noun names ("staged demonstrations",
+    // "launched an investigation"), not one that mentions it ("did not mention the attack").
+    if st == 0 || !s.toks[st - 1].pos.is_verb() || !lex.adopting.contains(&s.words[st - 1]) {
         return None;
     }
     let (a, b) = clause(s, lex, st - 1);
