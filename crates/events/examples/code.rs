@@ -189,6 +189,14 @@ fn gold(p: &Pipeline, dir: &std::path::Path) {
         for c in &score.critical.errors {
             println!("{name} CRITICAL {c:?}");
         }
+        if std::env::args().any(|a| a == "--quotes") {
+            for m in &score.quotes.missed {
+                println!("{name} QMISS {m:?}");
+            }
+            for f in &score.quotes.false_positives {
+                println!("{name} QFP {f:?}");
+            }
+        }
         r.add(&name, score);
     }
     println!("{}", r.render_table());
