@@ -1067,7 +1067,23 @@ fn code_triggers(
     let from = out.len();
     let mut i = 0;
     while i < n {
-        let pos = s.toks[i].pos;
+        let mut pos = s.toks[i].pos;
+        // A verb the tagger read as a noun between a name and its object: "The Houthis hit
+        // Saudi Arabia", "Israel bombs Gaza". A dictionary verb in that place is the verb.
+        if matches!(pos, Pos::NN | Pos::NNS)
+            && i > 0
+            && matches!(s.toks[i - 1].pos, Pos::NNP | Pos::NNPS)
+            && s.actors.iter().any(|a| a.end == i)
+            && s.toks
+                .get(i + 1)
+                .is_some_and(|t| matches!(t.pos, Pos::NNP | Pos::NNPS | Pos::DT | Pos::PRPS))
+            && s.actors
+                .iter()
+                .any(|a| a.first == i + 1 || a.first == i + 2)
+            && dict.lookup(words[i]).is_some()
+        {
+            pos = Pos::VBD;
+        }
         // Noun triggers (longest first).
         let mut noun_hit = None;
         if pos.is_noun() || pos == Pos::X {
