@@ -786,6 +786,18 @@ fn modality(s: &Sent, lex: &Lexicon, i: usize, noun: bool) -> Modality {
             a = c2 + 1;
         }
     }
+    // A finite verb after "and" starts its own predicate: the modal of the one before does not
+    // reach it ("said it would respond … and summoned the ambassador").
+    if matches!(s.toks[i].pos, Pos::VBD | Pos::VBZ) {
+        if let Some(k) = (a..i)
+            .rev()
+            .find(|&k| matches!(s.words[k].as_str(), "and" | "but"))
+        {
+            if (k + 1..i).all(|x| s.toks[x].pos == Pos::RB) {
+                a = k + 1;
+            }
+        }
+    }
     let before = &s.words[a..i];
     let after = &s.words[i + 1..b];
     let has = |set: &HashSet<String>, ws: &[String]| ws.iter().any(|w| set.contains(w.as_str()));

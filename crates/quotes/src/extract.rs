@@ -875,6 +875,27 @@ impl<'a> Ctx<'a> {
                 if same_form(j) {
                     return (end, Some(j));
                 }
+                // "said it would respond with measures and summoned the ambassador": the parse
+                // coordinates the verb after "and" with a verb before the reported clause — the
+                // speaker's next act, not what was said.
+                if j < hi
+                    && self.t[j].pos.is_verb()
+                    && self.t[j].dep == dateline_model::Dep::Conj
+                    && self.t[j].head.is_some_and(|h| h < start)
+                {
+                    return (end, None);
+                }
+                // The same, told by the tenses: a past-tense verb after "and" cannot continue a
+                // reported clause whose verb hangs on a modal ("it would respond … and
+                // summoned the ambassador").
+                if j < hi
+                    && self.t[j].pos == Pos::VBD
+                    && forms.has(Forms::PAST)
+                    && (start..k).any(|x| self.t[x].pos == Pos::MD)
+                    && !(start..k).any(|x| self.t[x].pos == Pos::VBD)
+                {
+                    return (end, None);
+                }
                 // "..., but he did not rule them out": negated do-support after a coordinator
                 // tells what the speaker did, not what was said.
                 let subj_end = match self.np_right(k + 1, hi) {
