@@ -875,19 +875,10 @@ impl<'a> Ctx<'a> {
                 if same_form(j) {
                     return (end, Some(j));
                 }
-                // "said it would respond with measures and summoned the ambassador": the parse
-                // coordinates the verb after "and" with a verb before the reported clause — the
-                // speaker's next act, not what was said.
-                if j < hi
-                    && self.t[j].pos.is_verb()
-                    && self.t[j].dep == dateline_model::Dep::Conj
-                    && self.t[j].head.is_some_and(|h| h < start)
-                {
-                    return (end, None);
-                }
-                // The same, told by the tenses: a past-tense verb after "and" cannot continue a
-                // reported clause whose verb hangs on a modal ("it would respond … and
-                // summoned the ambassador").
+                // A past-tense verb after "and" cannot continue a reported clause whose verb
+                // hangs on a modal: "said it would respond with measures and summoned the
+                // ambassador" — the speaker's next act, not what was said. (The parse's
+                // coordination is not used: it often hangs such verbs on the wrong head.)
                 if j < hi
                     && self.t[j].pos == Pos::VBD
                     && forms.has(Forms::PAST)
@@ -1796,6 +1787,24 @@ impl<'a> Ctx<'a> {
                     && !self.t.get(k2 + 1).is_some_and(|n| n.is("that"))
                 {
                     let start = self.trim_start(clause_lo, a - 1);
+                    // "C, the air force said, and a woman was killed": a whole clause before
+                    // the attribution and a coordinator after it — the attribution closes C.
+                    let closed = self.t.get(k2 + 1).is_some_and(|n| n.bit(W_COORD))
+                        && self.has_finite(start, a - 1)
+                        && self.words(start, a - 1) >= 3;
+                    if closed && !self.piece_attributed(start, a - 1, direct) {
+                        let end = self.trim_end(start, a - 1);
+                        return Some(Cand {
+                            kind: QuoteKind::Indirect,
+                            content: (start, end),
+                            cue: Some((c, c_end)),
+                            who,
+                            last: k2.saturating_sub(1).max(c),
+                            chain: None,
+                            coord_after: None,
+                            label: false,
+                        });
+                    }
                     let (b, _) = self.content_end(k2 + 1, hi, cue.forms);
                     let end = self.trim_end(start, b);
                     if self.words(start, end) >= 4 && self.has_finite(k2 + 1, end) {

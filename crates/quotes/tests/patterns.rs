@@ -451,3 +451,21 @@ fn coordinated_verb_takes_the_nearest_subject() {
     let q = find(&qs, "the games should be scrapped");
     assert_eq!(speaker_text(q), Some("Some people"));
 }
+
+#[test]
+fn an_attribution_between_two_clauses_closes_the_first() {
+    let qs = quotes(&format!(
+        "{INTRO}\nRussia launched 40 drones at Ukraine overnight, the Ukrainian air force said, and a woman was killed in Kyiv."
+    ));
+    let q = find(&qs, "Russia launched 40 drones at Ukraine overnight");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(speaker_text(q), Some("the Ukrainian air force"));
+}
+
+#[test]
+fn a_past_verb_after_a_modal_clause_is_the_speakers_act() {
+    let qs = quotes(&format!(
+        "{INTRO}\nThe foreign ministry said on Thursday it would respond with new measures and summoned the German ambassador."
+    ));
+    find(&qs, "it would respond with new measures");
+}

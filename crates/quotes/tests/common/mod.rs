@@ -8,13 +8,14 @@ use dateline_ingest::{read_bytes, read_input, Input, Item, ReadOptions};
 use dateline_model::{Analysis, Article, Quote, Span, Zone, ZoneKind};
 use dateline_pipeline::Pipeline;
 
-/// sentences → POS → entities → quotes.
+/// sentences → POS → parse → entities → quotes.
 pub fn pipeline() -> &'static Pipeline {
     static P: OnceLock<Pipeline> = OnceLock::new();
     P.get_or_init(|| {
         Pipeline::new(vec![
             Box::new(dateline_text::SentenceStage::new()),
             Box::new(dateline_text::PosStage::new()),
+            Box::new(dateline_text::ParseStage::new()),
             Box::new(dateline_entities::EntityStage::new()),
             Box::new(dateline_quotes::QuoteStage::new()),
         ])
