@@ -3,7 +3,7 @@
 //! scanning the marks.
 use std::borrow::Cow;
 
-use dateline_model::{Analysis, Article, Dep, Pos, Span, Token, ZoneKind};
+use dateline_model::{Analysis, Article, Pos, Span, ZoneKind};
 
 use crate::lexicon::{Forms, Lexicon, Multi, WordInfo, W_MULTI};
 
@@ -56,10 +56,6 @@ pub(crate) struct Tok<'a> {
     pub cue: Option<Cue>,
     /// Starts with an upper-case letter.
     pub cap: bool,
-    /// The dependency relation to the head ([`Dep::Unparsed`] without a parse).
-    pub dep: Dep,
-    /// Index of the head in the token list, when parsed and not the root.
-    pub head: Option<usize>,
 }
 
 impl Tok<'_> {
@@ -283,9 +279,6 @@ pub(crate) fn build<'a>(
                 mark: mark_of(text, w, bs, be),
                 cue: None,
                 cap: w.chars().next().is_some_and(char::is_uppercase),
-                dep: t.dep,
-                head: (t.head != Token::NO_HEAD && (t.head as usize) < end - first)
-                    .then_some(lo + t.head as usize),
             });
         }
         if let Some(b) = blocks.last_mut() {
