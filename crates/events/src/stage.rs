@@ -719,14 +719,22 @@ fn answer_accusers(events: &mut [Event]) {
             continue;
         };
         let sentence = e.mentions[0].sentence;
-        let accuser = events[..k]
-            .iter()
-            .rev()
-            .filter(|p| p.mentions[0].sentence < sentence)
-            .filter(|p| matches!(p.cameo.get(..2), Some("10" | "11" | "14")))
-            .find(|p| {
-                country(&p.target).as_deref() == Some(&me) && country(&p.source) != Some(me.clone())
-            })
+        let earlier = || {
+            events[..k]
+                .iter()
+                .rev()
+                .filter(|p| p.mentions[0].sentence < sentence)
+                .filter(|p| country(&p.source).is_some_and(|c| c != me))
+        };
+        let accusing = |p: &&Event| matches!(p.cameo.get(..2), Some("10" | "11" | "14"));
+        let at_me = |p: &&Event| country(&p.target).as_deref() == Some(me.as_str());
+        // An accusation, demand or protest aimed at this actor; else an accusation whose target
+        // went unnamed ("accusing the militant group of reneging"); else whoever last acted on
+        // this actor.
+        let accuser = earlier()
+            .find(|p| accusing(p) && at_me(p))
+            .or_else(|| earlier().find(|p| p.cameo.starts_with("11") && p.target.is_none()))
+            .or_else(|| earlier().find(at_me))
             .and_then(|p| p.source.clone());
         if let Some(a) = accuser {
             events[k].target = Some(ActorRef { span: None, ..a });
@@ -1098,6 +1106,10 @@ fn code_triggers(
         }
         // Noun triggers (longest first).
         let mut noun_hit = None;
+        // "a meeting", "the bombing": a gerund after a determiner is a noun.
+        if pos == Pos::VBG && i > 0 && matches!(s.toks[i - 1].pos, Pos::DT | Pos::PRPS | Pos::JJ) {
+            pos = Pos::NN;
+        }
         if pos.is_noun() || pos == Pos::X {
             for len in (1..=lex.max_noun_words.min(n - i)).rev() {
                 let key = words[i..i + len].join(" ");
