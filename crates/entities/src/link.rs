@@ -420,8 +420,13 @@ pub(crate) fn run(linker: &Linker, article: &Article, analysis: &Analysis) -> Ve
             && ci > 0
             && cands[ci - 1].end + 1 == s
         {
-            // "presidents Vladimir Putin and Donald Trump": the second name shares the title.
-            if let Some(t) = cands[ci - 1].title.clone() {
+            // "presidents Vladimir Putin and Donald Trump": the second name shares a plural
+            // title; a singular one ("Japanese Prime Minister Shinzo Abe and Donald Trump")
+            // is the first name's alone.
+            let prev_floor = if ci > 1 { cands[ci - 2].end } else { 0 };
+            let plural = title_ending_at(cands[ci - 1].start, prev_floor)
+                .is_some_and(|(_, t)| singular(&t) != t);
+            if let (true, Some(t)) = (plural, cands[ci - 1].title.clone()) {
                 cands[ci].title = Some(t);
             }
         }

@@ -351,3 +351,20 @@ fn a_title_tied_to_another_country_unlinks_a_namesake() {
     let an = analyse(&article("2004-05-01", "Note the change in rates."));
     assert!(an.entities.as_ref().unwrap().is_empty(), "{:?}", names(&an));
 }
+
+#[test]
+fn a_singular_title_is_the_first_names_alone() {
+    let a = article(
+        "2017-09-03",
+        "Japanese Prime Minister Shinzo Abe and Donald Trump spoke by telephone on Sunday.",
+    );
+    let an = analyse(&a);
+    let ents = an.entities.unwrap();
+    let trump = ents
+        .iter()
+        .find(|e| e.name == "Donald Trump")
+        .expect("Trump");
+    assert_eq!(trump.actor.as_deref(), Some("USAGOV"));
+    let abe = ents.iter().find(|e| e.name == "Shinzo Abe").expect("Abe");
+    assert_eq!(abe.actor.as_deref(), Some("JPNGOV"));
+}
