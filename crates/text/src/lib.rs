@@ -56,6 +56,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod bytes;
 pub mod conllu;
 mod features;
 mod lexicon;

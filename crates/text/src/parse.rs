@@ -712,7 +712,7 @@ impl Parser {
 
     /// Reads a model file (format in the module documentation).
     pub fn from_bytes(bytes: &[u8]) -> Result<Parser, ParserError> {
-        let mut r = Reader { b: bytes, at: 0 };
+        let mut r = crate::bytes::Reader::new(bytes);
         if r.take(8, "magic").ok() != Some(&DEP_MAGIC[..]) {
             return Err(ParserError::BadMagic);
         }
@@ -766,39 +766,9 @@ impl Parser {
     }
 }
 
-/// A bounds-checked little-endian reader.
-struct Reader<'a> {
-    b: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize, what: &'static str) -> Result<&'a [u8], ParserError> {
-        let end = self.at.checked_add(n).ok_or(ParserError::Truncated(what))?;
-        let s = self
-            .b
-            .get(self.at..end)
-            .ok_or(ParserError::Truncated(what))?;
-        self.at = end;
-        Ok(s)
-    }
-    fn array<const N: usize>(&mut self, what: &'static str) -> Result<[u8; N], ParserError> {
-        let s = self.take(N, what)?;
-        let mut a = [0u8; N];
-        a.copy_from_slice(s);
-        Ok(a)
-    }
-    fn u8(&mut self, what: &'static str) -> Result<u8, ParserError> {
-        Ok(self.take(1, what)?[0])
-    }
-    fn u16(&mut self, what: &'static str) -> Result<u16, ParserError> {
-        Ok(u16::from_le_bytes(self.array(what)?))
-    }
-    fn u32(&mut self, what: &'static str) -> Result<u32, ParserError> {
-        Ok(u32::from_le_bytes(self.array(what)?))
-    }
-    fn u64(&mut self, what: &'static str) -> Result<u64, ParserError> {
-        Ok(u64::from_le_bytes(self.array(what)?))
+impl From<crate::bytes::Truncated> for ParserError {
+    fn from(t: crate::bytes::Truncated) -> ParserError {
+        ParserError::Truncated(t.0)
     }
 }
 

@@ -14,13 +14,12 @@
 //! learns to recover from its mistakes. The final weights are the average over all steps,
 //! quantised to i16 with one global scale; weights below [`DepTrainConfig::min_weight`] are
 //! dropped. Same data and config, same model bytes.
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use dateline_model::{Dep, Pos, Token};
 
 use crate::parse::{best_valid, decode, DepEntry, Move, Parser, State, MAX_CLASSES, MAX_LABELS};
 use crate::parse_features::{extract, lexicon, Lex, N_DEP_FEATS};
+use crate::train::{Fast, SplitMix};
 
 /// One sentence with its dependency tree.
 #[derive(Debug, Clone, PartialEq)]
@@ -236,39 +235,6 @@ pub struct DepTrainStats {
     /// Sentences with more relations than a model can hold (none in GUM).
     pub skipped_labels: usize,
 }
-
-/// splitmix64: a small deterministic PRNG.
-struct SplitMix(u64);
-
-impl SplitMix {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        crate::features::mix(self.0)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
-
-/// Keys are hashes already: pass them through.
-#[derive(Default)]
-struct Identity(u64);
-
-impl Hasher for Identity {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | b as u64;
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-type Fast<V> = HashMap<u64, V, BuildHasherDefault<Identity>>;
 
 #[derive(Debug, Clone, Copy)]
 struct Param {

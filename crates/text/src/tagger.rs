@@ -388,7 +388,7 @@ impl Tagger {
 
     /// Reads a model file (format in the module documentation).
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, TaggerError> {
-        let mut r = Reader { b: bytes, at: 0 };
+        let mut r = crate::bytes::Reader::new(bytes);
         if r.take(8, "magic").ok() != Some(&MAGIC[..]) {
             return Err(TaggerError::BadMagic);
         }
@@ -459,39 +459,9 @@ impl Tagger {
     }
 }
 
-/// A bounds-checked little-endian reader.
-struct Reader<'a> {
-    b: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize, what: &'static str) -> Result<&'a [u8], TaggerError> {
-        let end = self.at.checked_add(n).ok_or(TaggerError::Truncated(what))?;
-        let s = self
-            .b
-            .get(self.at..end)
-            .ok_or(TaggerError::Truncated(what))?;
-        self.at = end;
-        Ok(s)
-    }
-    fn array<const N: usize>(&mut self, what: &'static str) -> Result<[u8; N], TaggerError> {
-        let s = self.take(N, what)?;
-        let mut a = [0u8; N];
-        a.copy_from_slice(s);
-        Ok(a)
-    }
-    fn u8(&mut self, what: &'static str) -> Result<u8, TaggerError> {
-        Ok(self.take(1, what)?[0])
-    }
-    fn u16(&mut self, what: &'static str) -> Result<u16, TaggerError> {
-        Ok(u16::from_le_bytes(self.array(what)?))
-    }
-    fn u32(&mut self, what: &'static str) -> Result<u32, TaggerError> {
-        Ok(u32::from_le_bytes(self.array(what)?))
-    }
-    fn u64(&mut self, what: &'static str) -> Result<u64, TaggerError> {
-        Ok(u64::from_le_bytes(self.array(what)?))
+impl From<crate::bytes::Truncated> for TaggerError {
+    fn from(t: crate::bytes::Truncated) -> TaggerError {
+        TaggerError::Truncated(t.0)
     }
 }
 

@@ -52,24 +52,24 @@ impl Default for TrainConfig {
     }
 }
 
-/// splitmix64: a small deterministic PRNG for shuffling.
-struct SplitMix(u64);
+/// splitmix64: a small deterministic PRNG for shuffling (the tagger's and the parser's trainers).
+pub(crate) struct SplitMix(pub u64);
 
 impl SplitMix {
-    fn next(&mut self) -> u64 {
+    pub fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
         crate::features::mix(self.0)
     }
 
     /// Uniform in `0..n` (n > 0); the tiny modulo bias does not matter for shuffling.
-    fn below(&mut self, n: usize) -> usize {
+    pub fn below(&mut self, n: usize) -> usize {
         (self.next() % n as u64) as usize
     }
 }
 
 /// Keys are hashes already: pass them through.
 #[derive(Default)]
-struct Identity(u64);
+pub(crate) struct Identity(u64);
 
 impl Hasher for Identity {
     fn finish(&self) -> u64 {
@@ -85,7 +85,8 @@ impl Hasher for Identity {
     }
 }
 
-type Fast<V> = HashMap<u64, V, BuildHasherDefault<Identity>>;
+/// A map keyed by feature hashes, which need no further hashing.
+pub(crate) type Fast<V> = HashMap<u64, V, BuildHasherDefault<Identity>>;
 
 #[derive(Debug, Clone, Copy)]
 struct Param {
