@@ -30,6 +30,7 @@ struct Lexicon {
     desire: HashSet<String>,
     negating_phrases: Vec<Vec<String>>,
     adopting: HashSet<String>,
+    locative: HashSet<String>,
     intent_words: HashSet<String>,
     refusal_modals: HashSet<String>,
     refusal_verbs: HashSet<String>,
@@ -58,6 +59,7 @@ fn lexicon() -> &'static Lexicon {
             desire: HashSet::new(),
             negating_phrases: Vec::new(),
             adopting: HashSet::new(),
+            locative: HashSet::new(),
             intent_words: HashSet::new(),
             refusal_modals: HashSet::new(),
             refusal_verbs: HashSet::new(),
@@ -95,6 +97,7 @@ fn lexicon() -> &'static Lexicon {
                 "coded_defaults" => drop(l.coded_defaults.insert(w.to_uppercase())),
                 "desire_verbs" => drop(l.desire.insert(w)),
                 "adopting_verbs" => drop(l.adopting.insert(w)),
+                "locative_prepositions" => drop(l.locative.insert(w)),
                 "negating_phrases" => l
                     .negating_phrases
                     .push(w.split_whitespace().map(str::to_string).collect()),
@@ -318,7 +321,7 @@ fn bare_agents(
 /// base) acts for the country the sentence is about: the nearest actor or place placed in a
 /// country gives its code ("the government … in Abidjan" → CIVGOV). International bodies and
 /// regions give none.
-fn inherit_countries(words: &[String], actors: &mut [Actor]) {
+fn inherit_countries(lex: &Lexicon, words: &[String], actors: &mut [Actor]) {
     let kb = dateline_kb::Kb::embedded();
     let country = |code: &str| {
         code.get(..3)
@@ -341,13 +344,7 @@ fn inherit_countries(words: &[String], actors: &mut [Actor]) {
         .collect();
     // A place after "in", "at", "near" says where the sentence happens; it wins over a party
     // of the event ("President Bush threatened action against Russia").
-    let locative = |f: usize| {
-        f > 0
-            && matches!(
-                words[f - 1].as_str(),
-                "in" | "at" | "near" | "inside" | "outside" | "throughout"
-            )
-    };
+    let locative = |f: usize| f > 0 && lex.locative.contains(words[f - 1].as_str());
     for a in actors.iter_mut().filter(|a| a.code.starts_with("---")) {
         let dist = |f: usize, e: usize| {
             let d = if f >= a.end {
@@ -562,7 +559,7 @@ fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
         title_of_country(&words, toks, &mut actors);
         attach_agents(&words, toks, &mut actors);
         bare_agents(&words, toks, &unknown_people, &mut actors);
-        inherit_countries(&words, &mut actors);
+        inherit_countries(lex, &words, &mut actors);
         merge_adjacent(&mut actors);
         let times: Vec<(usize, usize, String)> = analysis
             .timexes
@@ -1749,11 +1746,7 @@ fn verb_event(
     // Places after "in", "at", "near" say where, not to whom.
     let locative = |k: usize| {
         let f = s.actors[k].first;
-        f > 0
-            && matches!(
-                s.words[f - 1].as_str(),
-                "in" | "at" | "near" | "outside" | "inside"
-            )
+        f > 0 && lex.locative.contains(s.words[f - 1].as_str())
     };
     // Named actors before generic agents: "Britain mobilized army reservists against Iraq".
     let in_after = |k: usize| s.actors[k].first > i && s.actors[k].end <= b && !locative(k);
@@ -1864,7 +1857,7 @@ fn verb_event(
     // The parse, when there is one, says who did it to whom: the verb's subject (or, for an
     // infinitive, its controller; for a coordinated verb, its first conjunct's subject) and its
     // object or a prepositional object; in the passive, the agent and the subject.
-    if let Some(r) = dep_roles(s, i) {
+    if let Some(r) = dep_roles(s, lex, i) {
         if r.passive {
             match r.agent {
                 Some(ag) => {
@@ -2123,7 +2116,7 @@ fn subject_token(s: &Sent, v: usize, depth: usize) -> Option<(usize, bool)> {
     }
 }
 
-fn dep_roles(s: &Sent, v: usize) -> Option<Roles> {
+fn dep_roles(s: &Sent, lex: &Lexicon, v: usize) -> Option<Roles> {
     if s.children.is_empty() || !s.toks[v].dep.is_parsed() {
         return None;
     }
@@ -2208,19 +2201,9 @@ fn dep_roles(s: &Sent, v: usize) -> Option<Roles> {
             .iter()
             .filter(|&&c| s.toks[c].dep.universal() == Dep::Obl)
             .filter(|&&c| {
-                !matches!(
-                    case_of(s, c),
-                    Some(
-                        "in" | "at"
-                            | "near"
-                            | "inside"
-                            | "outside"
-                            | "by"
-                            | "during"
-                            | "after"
-                            | "before"
-                    )
-                )
+                !case_of(s, c).is_some_and(|w| {
+                    lex.locative.contains(w) || matches!(w, "by" | "during" | "after" | "before")
+                })
             })
             .find_map(|&c| actor_of_phrase(s, c));
     }
