@@ -24,6 +24,7 @@ struct Lexicon {
     reported: HashSet<String>,
     breaks: HashSet<String>,
     light: HashSet<String>,
+    unnamed_attackers: HashSet<String>,
     tail: HashSet<String>,
     intent_blocks: HashSet<String>,
     coded_defaults: HashSet<String>,
@@ -53,6 +54,7 @@ fn lexicon() -> &'static Lexicon {
             reported: HashSet::new(),
             breaks: HashSet::new(),
             light: HashSet::new(),
+            unnamed_attackers: HashSet::new(),
             tail: HashSet::new(),
             intent_blocks: HashSet::new(),
             coded_defaults: HashSet::new(),
@@ -92,6 +94,7 @@ fn lexicon() -> &'static Lexicon {
                 "modal_reported" => drop(l.reported.insert(w)),
                 "clause_breaks" => drop(l.breaks.insert(w)),
                 "light_verbs" => drop(l.light.insert(w)),
+                "unnamed_attackers" => drop(l.unnamed_attackers.insert(w)),
                 "reporting_tail" => drop(l.tail.insert(w)),
                 "intent_blocks" => drop(l.intent_blocks.insert(w.to_uppercase())),
                 "coded_defaults" => drop(l.coded_defaults.insert(w.to_uppercase())),
@@ -612,6 +615,7 @@ fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
         code_sentence(&sent, lex, dict, &speaker_actor, &mut out);
     }
     answer_accusers(&mut out);
+    domestic_targets(&mut out);
     // An event needs at least one side placed in a country or an international body: "the
     // minister" with no country says too little to be a record of who did what to whom.
     let placed = |a: &Option<ActorRef>| a.as_ref().is_some_and(|a| !a.code.starts_with("---"));
@@ -661,6 +665,32 @@ fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
         }
     }
     merge(out)
+}
+
+/// A protest, strike or boycott (14x) that names no target is aimed at the protesters' own
+/// state: "students throughout Indonesia staged demonstrations" → IDN→IDN, the convention of
+/// the CAMEO manual's coded examples. The target has no words in the text (no span, no entity).
+fn domestic_targets(events: &mut [Event]) {
+    let kb = dateline_kb::Kb::embedded();
+    for e in events.iter_mut() {
+        if !e.cameo.starts_with("14") || e.target.is_some() {
+            continue;
+        }
+        let Some(country) = e
+            .source
+            .as_ref()
+            .and_then(|s| s.code.get(..3))
+            .filter(|c| kb.country(c).is_some())
+        else {
+            continue;
+        };
+        e.target = Some(ActorRef {
+            code: country.to_string(),
+            entity: None,
+            name: kb.country(country).map(|c| c.name.clone()),
+            span: None,
+        });
+    }
 }
 
 /// The comma opening a trailing attribution: after it, at most a dozen words, one of them a
@@ -1209,6 +1239,14 @@ fn code_triggers(
                         .flatten()
                 });
             if let Some(code) = object {
+                // "threatened more attacks", "offered support", "pledged aid": a verb of intent
+                // adopts its object as what it says will happen — a threat (13x) or an intent
+                // (03x), never the attack or the aid itself.
+                let code = if lex.intent_words.contains(words[i]) {
+                    intent_code(&code).map_or(code, str::to_string)
+                } else {
+                    code
+                };
                 out.extend(verb_event(s, lex, speakers, i, &code));
                 i += 1;
                 continue;
@@ -1820,6 +1858,7 @@ fn verb_event(
     // Without an agent the subject is still the target, and whoever acted is unnamed — or is
     // the authority of the place where it happened ("was arrested in Lebanon": LBN → CAN).
     let mut agentless = false;
+    let mut unnamed_subject = false;
     if s.toks[i].pos == Pos::VBN && be_before {
         let agent = (i + 1..b.min(i + 3))
             .find(|&k| s.words[k] == "by")
@@ -1877,6 +1916,24 @@ fn verb_event(
             if r.subject_given && r.subject.is_some() {
                 src = r.subject;
                 partner = r.partner;
+            } else if r.subject_given
+                && r.subject_head.is_some_and(|t| {
+                    std::iter::once(t)
+                        .chain(s.children[t].iter().copied())
+                        .any(|k| {
+                            lex.unnamed_attackers.contains(&s.words[k])
+                                || lex.nouns.contains_key(&s.words[k])
+                        })
+                        // "its drones hit …": the owner is the attacker.
+                        && !s.children[t].iter().any(|&k| s.toks[k].pos == Pos::PRPS)
+                })
+            {
+                // The subject is an attack, a weapon or another event, not an actor ("a
+                // roadside bombing killed one US soldier and wounded two others", "the
+                // agreement would have allowed …"): no actor nearby stands in for it.
+                src = None;
+                partner = None;
+                unnamed_subject = true;
             }
             if r.object_given {
                 tgt = r.object;
@@ -1932,7 +1989,7 @@ fn verb_event(
     let violent = matches!(code.get(..2), Some("18" | "19" | "20"));
     let src_actor = match src {
         Some(k) => Some(s.actors[k].clone()),
-        None if agentless && violent && tgt.is_some() => None,
+        None if (agentless || unnamed_subject) && violent && tgt.is_some() => None,
         None => return Vec::new(),
     };
     let tgt_actor = tgt.map(|k| s.actors[k].clone());
@@ -2020,6 +2077,8 @@ fn verb_event(
 struct Roles {
     /// The parse names a subject (not a pronoun): `subject` is its actor, if any.
     subject_given: bool,
+    /// The subject's head token, when the parse gives one.
+    subject_head: Option<usize>,
     subject: Option<usize>,
     /// A second actor coordinated with the subject ("Germany and France").
     partner: Option<usize>,
@@ -2123,6 +2182,7 @@ fn dep_roles(s: &Sent, lex: &Lexicon, v: usize) -> Option<Roles> {
     let pronoun = |t: usize| matches!(s.toks[t].pos, Pos::PRP | Pos::WP | Pos::WDT | Pos::EX);
     let mut r = Roles {
         subject_given: false,
+        subject_head: None,
         subject: None,
         partner: None,
         object_given: false,
@@ -2134,6 +2194,7 @@ fn dep_roles(s: &Sent, lex: &Lexicon, v: usize) -> Option<Roles> {
         r.passive = passive;
         if !pronoun(t) {
             r.subject_given = true;
+            r.subject_head = Some(t);
             let found = actor_token_of_phrase(s, t);
             r.subject = found.map(|(a, _)| a);
             // "Germany and France …", "the ministers of Armenia and Azerbaijan": the actor

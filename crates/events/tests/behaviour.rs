@@ -313,3 +313,66 @@ fn a_denial_answers_the_earlier_accuser() {
     // The inferred party has no words in the denial's sentence.
     assert_eq!(e.target.as_ref().and_then(|t| t.span), None);
 }
+
+#[test]
+fn a_threat_of_attacks_is_a_threat_not_an_attack() {
+    let evs = events("The rebels in Yemen threatened more attacks on Saudi Arabia.");
+    assert!(
+        evs.iter().all(|e| !e.cameo.starts_with("19")),
+        "no attack is asserted: {:?}",
+        evs.iter().map(codes).collect::<Vec<_>>()
+    );
+    let t = one(
+        "The rebels in Yemen threatened more attacks on Saudi Arabia.",
+        "1384",
+    );
+    assert_eq!(t.modality, Modality::Asserted, "the threat itself was made");
+}
+
+#[test]
+fn a_protest_with_no_target_is_aimed_at_its_own_state() {
+    let e = one(
+        "Thousands of students throughout Indonesia staged demonstrations on Saturday.",
+        "141",
+    );
+    let (_, src, tgt) = codes(&e);
+    assert!(src.starts_with("IDN"), "{src}");
+    assert_eq!(tgt, "IDN");
+    assert!(
+        e.mentions[0].target.is_none(),
+        "the target has no words in the text"
+    );
+    // A protest with a target keeps it.
+    let e = one(
+        "Iranian students protested against Britain on Monday.",
+        "140",
+    );
+    assert_eq!(codes(&e).2, "GBR");
+}
+
+#[test]
+fn an_event_as_subject_lends_no_actor_to_the_verb() {
+    // The attacker is unnamed: the victim is not the source of the next verb.
+    let evs = events(
+        "A roadside bombing near the town of Samarra on Sunday killed one U.S. soldier and wounded two others.",
+    );
+    assert!(
+        evs.iter()
+            .all(|e| !e.source.as_ref().is_some_and(|s| s.code.starts_with("USA"))),
+        "{:?}",
+        evs.iter().map(codes).collect::<Vec<_>>()
+    );
+    assert!(
+        evs.iter().any(|e| e.cameo.starts_with("19")
+            && e.source.is_none()
+            && e.target.as_ref().is_some_and(|t| t.code.starts_with("USA"))),
+        "{:?}",
+        evs.iter().map(codes).collect::<Vec<_>>()
+    );
+    // Possessed weapons keep their owner: "its drones".
+    let e = one(
+        "Ukraine's military said its drones had hit an oil refinery in Russia.",
+        "195",
+    );
+    assert!(codes(&e).1.starts_with("UKR"), "{:?}", codes(&e));
+}
