@@ -25,6 +25,7 @@ struct Lexicon {
     breaks: HashSet<String>,
     light: HashSet<String>,
     unnamed_attackers: HashSet<String>,
+    crowds: HashSet<String>,
     tail: HashSet<String>,
     intent_blocks: HashSet<String>,
     coded_defaults: HashSet<String>,
@@ -55,6 +56,7 @@ fn lexicon() -> &'static Lexicon {
             breaks: HashSet::new(),
             light: HashSet::new(),
             unnamed_attackers: HashSet::new(),
+            crowds: HashSet::new(),
             tail: HashSet::new(),
             intent_blocks: HashSet::new(),
             coded_defaults: HashSet::new(),
@@ -95,6 +97,7 @@ fn lexicon() -> &'static Lexicon {
                 "clause_breaks" => drop(l.breaks.insert(w)),
                 "light_verbs" => drop(l.light.insert(w)),
                 "unnamed_attackers" => drop(l.unnamed_attackers.insert(w)),
+                "crowds" => drop(l.crowds.insert(w)),
                 "reporting_tail" => drop(l.tail.insert(w)),
                 "intent_blocks" => drop(l.intent_blocks.insert(w.to_uppercase())),
                 "coded_defaults" => drop(l.coded_defaults.insert(w.to_uppercase())),
@@ -363,6 +366,28 @@ fn inherit_countries(lex: &Lexicon, words: &[String], actors: &mut [Actor]) {
     }
 }
 
+/// The country a sentence is about: the place where it happens ("in", "at" … a place in a
+/// country), else the country its actors name most often (the first on a tie).
+fn sentence_country(lex: &Lexicon, words: &[String], actors: &[Actor]) -> Option<String> {
+    let kb = dateline_kb::Kb::embedded();
+    let placed: Vec<(&Actor, &str)> = actors
+        .iter()
+        .filter_map(|a| Some((a, a.code.get(..3).filter(|c| kb.country(c).is_some())?)))
+        .collect();
+    let locative = placed
+        .iter()
+        .find(|(a, _)| a.first > 0 && lex.locative.contains(words[a.first - 1].as_str()));
+    if let Some((_, c)) = locative {
+        return Some(c.to_string());
+    }
+    let count = |c: &str| placed.iter().filter(|(_, x)| *x == c).count();
+    let best = placed.iter().map(|(_, c)| count(c)).max()?;
+    placed
+        .iter()
+        .find(|(_, c)| count(c) == best)
+        .map(|(_, c)| c.to_string())
+}
+
 /// A title and the name after it are one actor: "Russian President" (RUSGOV, from the
 /// adjective and the title) + "Vladimir Putin" (RUSGOV) → one mention, so that "Chinese
 /// President Xi Jinping and Russian President Vladimir Putin" is a pair. Adjacent actors merge
@@ -506,6 +531,7 @@ fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
         .map(|z| z.span)
         .collect();
     let mut out: Vec<Event> = Vec::new();
+    let mut context_country: Option<String> = None;
     for (si, s) in sentences.iter().enumerate() {
         if s.zone == ZoneKind::DisplayDate || s.zone == ZoneKind::Byline {
             continue;
@@ -562,7 +588,23 @@ fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
         title_of_country(&words, toks, &mut actors);
         attach_agents(&words, toks, &mut actors);
         bare_agents(&words, toks, &unknown_people, &mut actors);
+        // Police and courts the sentence does not place ("Police detained dozens of
+        // demonstrators") act in the country the story was last about. (Other agents, from
+        // spokesmen to rescue workers, are too often foreign or no party to be guessed.)
+        // The rest then take their country from them ("… dozens of demonstrators": ARMOPP).
         inherit_countries(lex, &words, &mut actors);
+        if let Some(c) = &context_country {
+            let domestic = |a: &Actor| matches!(a.code.as_str(), "---COP" | "---JUD");
+            if actors.iter().any(domestic) {
+                for a in actors.iter_mut().filter(|a| domestic(a)) {
+                    a.code = format!("{c}{}", &a.code[3..]);
+                }
+                inherit_countries(lex, &words, &mut actors);
+            }
+        }
+        if let Some(c) = sentence_country(lex, &words, &actors) {
+            context_country = Some(c);
+        }
         merge_adjacent(&mut actors);
         let times: Vec<(usize, usize, String)> = analysis
             .timexes
@@ -1987,10 +2029,27 @@ fn verb_event(
     // "A house in Gaza City was hit by a strike": an attack with no named attacker is still
     // recorded, against the place's country.
     let violent = matches!(code.get(..2), Some("18" | "19" | "20"));
+    // "'I am ready to meet Putin,' Zelenskyy told reporters": inside a quote, "I" or "we" is
+    // the quote's speaker.
+    let first_person = || {
+        let subject = if s.children.is_empty() {
+            (a..i).rev().find(|&k| s.toks[k].pos == Pos::PRP)
+        } else {
+            subject_token(s, i, 0).map(|(t, _)| t)
+        };
+        subject.is_some_and(|t| matches!(s.words[t].as_str(), "i" | "we"))
+    };
+    let quoted_speaker = || {
+        let q = s.quote_speaker.get(i).copied().flatten()?;
+        speakers.get(q)?.1.clone()
+    };
     let src_actor = match src {
         Some(k) => Some(s.actors[k].clone()),
         None if (agentless || unnamed_subject) && violent && tgt.is_some() => None,
-        None => return Vec::new(),
+        None => match quoted_speaker().filter(|_| !agentless && first_person()) {
+            Some(sp) => Some(sp),
+            None => return Vec::new(),
+        },
     };
     let tgt_actor = tgt.map(|k| s.actors[k].clone());
     // The same actor on both sides is no event; one entity in two roles is ("Georgian
@@ -2028,6 +2087,17 @@ fn verb_event(
     if official && code.starts_with("14") {
         code = "114".to_string();
     }
+    // "Demonstrators broke through police lines", "protesters attacked a police station": a
+    // crowd's violence is a violent protest (145), not an armed assault.
+    let crowd = src_actor.as_ref().is_some_and(|a| {
+        a.end > 0
+            && s.words
+                .get(a.end - 1)
+                .is_some_and(|w| lex.crowds.contains(w.as_str()))
+    });
+    if crowd && matches!(code.get(..2), Some("17" | "18" | "19")) {
+        code = "145".to_string();
+    }
     // Saying one will not cooperate is itself an act: a refusal ("will not accept refugees",
     // "refused to deploy peacekeepers", "would not give permission" → 12x, asserted), unlike a
     // cooperation that merely did not happen ("did not sign", "no plans to meet": negated).
@@ -2038,17 +2108,21 @@ fn verb_event(
         }
     }
     if matches!(m, Modality::Planned | Modality::Asserted) && intends(s, lex, i) {
-        if let Some(c) = intent_code(&code) {
+        // (A planned meeting is already 036 by `finish`.)
+        let intent = intent_code(&code).or((code == "036").then_some("036"));
+        if let Some(c) = intent {
             code = c.to_string();
-            // "will withdraw" is planned; "pledged / committed / offered to withdraw" is a
-            // pledge that was made: the intent (03x) is asserted.
+            // "will withdraw" is planned; "pledged / committed / offered to withdraw", "is
+            // ready / willing to meet" is an intent that was expressed: the 03x is asserted.
             let (a, _) = clause(s, lex, i);
             let future = s.words[a.max(i.saturating_sub(5))..i]
                 .iter()
                 .any(|w| matches!(w.as_str(), "will" | "would" | "'ll" | "shall"));
-            if future {
-                m = Modality::Planned;
-            }
+            m = if future {
+                Modality::Planned
+            } else {
+                Modality::Asserted
+            };
         }
     }
     let event = |src: Option<&Actor>| Event {

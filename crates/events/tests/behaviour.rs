@@ -376,3 +376,53 @@ fn an_event_as_subject_lends_no_actor_to_the_verb() {
     );
     assert!(codes(&e).1.starts_with("UKR"), "{:?}", codes(&e));
 }
+
+#[test]
+fn i_and_we_in_a_quote_are_its_speaker() {
+    let e = one(
+        "\"I am ready to meet Putin face to face,\" Zelenskyy told reporters.",
+        "036",
+    );
+    let (_, src, tgt) = codes(&e);
+    assert!(src.starts_with("UKR"), "{src}");
+    assert!(tgt.starts_with("RUS"), "{tgt}");
+    assert_eq!(
+        e.modality,
+        Modality::Asserted,
+        "readiness to meet is an intent expressed, not a meeting planned"
+    );
+    // "will meet" stays planned.
+    assert_eq!(
+        one("Trump and Putin will meet in person.", "036").modality,
+        Modality::Planned
+    );
+}
+
+#[test]
+fn unplaced_police_act_where_the_story_is() {
+    let evs = events(
+        "Protesters blocked a road near a village in northern Armenia on Monday.\nPolice detained dozens of demonstrators.",
+    );
+    let e = evs
+        .iter()
+        .find(|e| e.cameo == "173")
+        .unwrap_or_else(|| panic!("{:?}", evs.iter().map(codes).collect::<Vec<_>>()));
+    let (_, src, tgt) = codes(e);
+    assert_eq!(src, "ARMCOP");
+    assert!(tgt.starts_with("ARM"), "{tgt}");
+    // Without a country earlier in the story, unplaced police are no record.
+    assert!(events("Police detained dozens of demonstrators.")
+        .iter()
+        .all(|e| e.cameo != "173"));
+}
+
+#[test]
+fn a_crowds_violence_is_a_violent_protest() {
+    let evs = events("Kenyan demonstrators attacked a police station in Nairobi on Tuesday.");
+    assert!(
+        evs.iter().any(|e| e.cameo == "145"),
+        "{:?}",
+        evs.iter().map(codes).collect::<Vec<_>>()
+    );
+    assert!(evs.iter().all(|e| !e.cameo.starts_with("19")));
+}
