@@ -1199,18 +1199,24 @@ fn code_triggers(
                 i += len;
                 continue;
             }
+            // "lifted the curfew" is the lifting, "ratified an agreement" the ratification:
+            // the object of a verb that was coded is no second event. (A verb that adopts its
+            // object, "signed an agreement", "staged demonstrations", codes it as the noun.)
+            let st = np_start(s, i);
+            let verb_coded = st > 0
+                && out[from..]
+                    .iter()
+                    .any(|e| e.mentions[0].trigger.start == s.toks[st - 1].span.start);
+            if verb_coded {
+                i += len;
+                continue;
+            }
             if let Some(ev) = noun_event(s, lex, speakers, i, last, &code, sym) {
                 out.push(ev);
             } else if !sym {
-                // "lifted the curfew" is the lifting, coded by the verb: the noun is an event of
-                // its own only under a verb that says nothing by itself ("imposed a curfew",
-                // "staged demonstrations").
-                let st = np_start(s, i);
-                let verb_coded = st > 0
-                    && out[from..]
-                        .iter()
-                        .any(|e| e.mentions[0].trigger.start == s.toks[st - 1].span.start);
-                if !verb_coded {
+                // The noun is an event of its own only under a verb that says nothing by
+                // itself ("imposed a curfew", "staged demonstrations").
+                {
                     if let Some(ev) = object_noun_event(s, lex, i, last, &code) {
                         out.push(ev);
                     }

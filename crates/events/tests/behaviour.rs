@@ -426,3 +426,14 @@ fn a_crowds_violence_is_a_violent_protest() {
     );
     assert!(evs.iter().all(|e| !e.cameo.starts_with("19")));
 }
+
+#[test]
+fn a_verb_and_its_object_noun_are_one_event() {
+    let evs = events("Ukraine ratified a sweeping agreement with the European Union on Tuesday.");
+    let coded: Vec<_> = evs.iter().map(codes).collect();
+    assert_eq!(evs.len(), 1, "{coded:?}");
+    assert_eq!(
+        evs[0].cameo, "057",
+        "signing verbs code the agreement they sign"
+    );
+}
