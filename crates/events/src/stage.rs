@@ -1202,16 +1202,27 @@ fn code_triggers(
             // "lifted the curfew" is the lifting, "ratified an agreement" the ratification:
             // the object of a verb that was coded is no second event. (A verb that adopts its
             // object, "signed an agreement", "staged demonstrations", codes it as the noun.)
+            // (A noun with parties of its own is another event: "host talks between Russia and
+            // Ukraine".)
             let st = np_start(s, i);
-            let verb_coded = st > 0
-                && out[from..]
-                    .iter()
-                    .any(|e| e.mentions[0].trigger.start == s.toks[st - 1].span.start);
-            if verb_coded {
+            let parties = |e: &Event| {
+                let mut p = [&e.source, &e.target].map(|a| a.as_ref().map(|a| a.code.clone()));
+                p.sort();
+                p
+            };
+            let verb_event_here = |ev: Option<&Event>| {
+                st > 0
+                    && out[from..].iter().any(|e| {
+                        e.mentions[0].trigger.start == s.toks[st - 1].span.start
+                            && ev.is_none_or(|ev| parties(ev) == parties(e))
+                    })
+            };
+            let noun = noun_event(s, lex, speakers, i, last, &code, sym);
+            if verb_event_here(noun.as_ref()) {
                 i += len;
                 continue;
             }
-            if let Some(ev) = noun_event(s, lex, speakers, i, last, &code, sym) {
+            if let Some(ev) = noun {
                 out.push(ev);
             } else if !sym {
                 // The noun is an event of its own only under a verb that says nothing by
