@@ -989,7 +989,9 @@ fn noun_date(s: &Sent, i: usize) -> Option<String> {
 }
 
 /// An asserted event inside someone's quote is only that source's claim — reported — unless the
-/// speaker is one of the parties (a government confirming its own talks).
+/// speaker is one of the parties (a government confirming its own talks). An attack (18x–20x)
+/// told only in a party's own words stays that party's claim ("the Houthis said they had
+/// launched drones", "the ministry said air defences had destroyed 50 drones").
 fn attribute(
     s: &Sent,
     speakers: &[(Span, Option<Actor>)],
@@ -997,6 +999,7 @@ fn attribute(
     m: Modality,
     src: &Actor,
     tgt: Option<&Actor>,
+    code: &str,
 ) -> Modality {
     if m != Modality::Asserted {
         return m;
@@ -1009,7 +1012,10 @@ fn attribute(
         None => Modality::Reported,
         Some(sp) => {
             let c = country(&sp.code);
-            if c == country(&src.code) || tgt.is_some_and(|t| country(&t.code) == c) {
+            let violent = matches!(code.get(..2), Some("18" | "19" | "20"));
+            if violent {
+                Modality::Reported
+            } else if c == country(&src.code) || tgt.is_some_and(|t| country(&t.code) == c) {
                 m
             } else {
                 Modality::Reported
@@ -1524,6 +1530,14 @@ fn intends(s: &Sent, lex: &Lexicon, i: usize) -> bool {
         .any(|w| lex.intent_words.contains(w.as_str()))
 }
 
+/// "will", "would", "'ll" or "shall" within the five words before `i` in its clause.
+fn future(s: &Sent, lex: &Lexicon, i: usize) -> bool {
+    let (a, _) = clause(s, lex, i);
+    s.words[a.max(i.saturating_sub(5))..i]
+        .iter()
+        .any(|w| matches!(w.as_str(), "will" | "would" | "'ll" | "shall"))
+}
+
 /// The verb at `i` is refused by its subject: "will not / would not / won't / cannot" right before
 /// it, or "refused / declined / rejected … to" governing it.
 fn refuses(s: &Sent, lex: &Lexicon, i: usize) -> bool {
@@ -1711,9 +1725,26 @@ fn noun_event(
         return None;
     }
     let _ = a;
-    let m = attribute(s, speakers, i, noun_modality(s, lex, i), src, Some(tgt));
+    let m = attribute(
+        s,
+        speakers,
+        i,
+        noun_modality(s, lex, i),
+        src,
+        Some(tgt),
+        code,
+    );
+    let cameo = finish(code, m);
+    // "remained open to dialogue with Washington", "is willing to hold talks": the readiness
+    // (036) was expressed; only "will" or "would" makes it a plan.
+    let m = if m == Modality::Planned && cameo == "036" && intends(s, lex, i) && !future(s, lex, i)
+    {
+        Modality::Asserted
+    } else {
+        m
+    };
     Some(Event {
-        cameo: finish(code, m),
+        cameo,
         plover: None,
         source: Some(actor_ref(src)),
         target: Some(actor_ref(tgt)),
@@ -2083,6 +2114,7 @@ fn verb_event(
         modality(s, lex, i, false),
         side,
         tgt_actor.as_ref(),
+        code,
     );
     // A threat, a demand, an appeal or a refusal made on a condition was made: "threatened
     // Moscow with sanctions if it does not agree", "warned that more measures could follow if".
@@ -2131,11 +2163,7 @@ fn verb_event(
             code = c.to_string();
             // "will withdraw" is planned; "pledged / committed / offered to withdraw", "is
             // ready / willing to meet" is an intent that was expressed: the 03x is asserted.
-            let (a, _) = clause(s, lex, i);
-            let future = s.words[a.max(i.saturating_sub(5))..i]
-                .iter()
-                .any(|w| matches!(w.as_str(), "will" | "would" | "'ll" | "shall"));
-            m = if future {
+            m = if future(s, lex, i) {
                 Modality::Planned
             } else {
                 Modality::Asserted

@@ -437,3 +437,27 @@ fn a_verb_and_its_object_noun_are_one_event() {
         "signing verbs code the agreement they sign"
     );
 }
+
+#[test]
+fn an_expressed_readiness_to_talk_is_asserted() {
+    let e = one(
+        "Peskov said Russia remained open to talks with Washington.",
+        "036",
+    );
+    assert_eq!(e.modality, Modality::Asserted);
+    assert!(codes(&e).2.starts_with("USA"), "{:?}", codes(&e));
+    let e = one("Russia will hold talks with the United States.", "036");
+    assert_eq!(e.modality, Modality::Planned);
+}
+
+#[test]
+fn an_attack_told_only_by_a_party_is_its_claim() {
+    let evs = events(
+        "\"We launched ten drones at Saudi Arabia's oil plants,\" said Yahya Saree, a spokesman for Yemen's Houthi movement.",
+    );
+    let attack = evs
+        .iter()
+        .find(|e| e.cameo.starts_with("19"))
+        .unwrap_or_else(|| panic!("{:?}", evs.iter().map(codes).collect::<Vec<_>>()));
+    assert_eq!(attack.modality, Modality::Reported);
+}
