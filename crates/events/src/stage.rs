@@ -2317,11 +2317,13 @@ fn dep_roles(s: &Sent, lex: &Lexicon, v: usize) -> Option<Roles> {
             let found = actor_token_of_phrase(s, t);
             r.subject = found.map(|(a, _)| a);
             // "Germany and France …", "the ministers of Armenia and Azerbaijan": the actor
-            // coordinated with the subject's head or with the token its actor was found at.
-            let heads = [Some(t), found.map(|(_, at)| at)];
+            // coordinated with the subject's head or with a token of the subject's actor (one
+            // actor may span "foreign ministers of Armenia").
+            let span = found.map_or(0..0, |(a, _)| s.actors[a].first..s.actors[a].end);
+            let heads = std::iter::once(t)
+                .chain(found.map(|(_, at)| at))
+                .chain(span);
             r.partner = heads
-                .into_iter()
-                .flatten()
                 .flat_map(|h| s.children[h].iter().copied())
                 .filter(|&c| s.toks[c].dep == Dep::Conj)
                 .find_map(|c| actor_of_phrase(s, c))
