@@ -969,9 +969,18 @@ fn negating_phrase(s: &Sent, lex: &Lexicon, k: usize) -> bool {
 /// The time expression closest to token `i` in its clause.
 fn date_of(s: &Sent, lex: &Lexicon, i: usize) -> Option<String> {
     let (a, b) = clause(s, lex, i);
+    // "the 2015 nuclear deal", "the 2019 election": a date modifying a noun dates that noun,
+    // not the clause's act.
+    let modifier = |f: usize, e: usize| {
+        f > 0
+            && matches!(s.toks[f - 1].pos, Pos::DT | Pos::PRPS)
+            && s.toks.get(e).is_some_and(|t| {
+                matches!(t.pos, Pos::JJ | Pos::NN | Pos::NNS | Pos::NNP | Pos::NNPS)
+            })
+    };
     s.times
         .iter()
-        .filter(|(f, e, _)| *f >= a && *e <= b)
+        .filter(|(f, e, _)| *f >= a && *e <= b && !modifier(*f, *e))
         .min_by_key(|(f, e, _)| if *f > i { f - i } else { i.saturating_sub(*e) })
         .map(|t| t.2.clone())
         .filter(|v| !v.ends_with("_REF"))
@@ -2049,7 +2058,9 @@ fn verb_event(
     }
     // With no other target, the place where it happened is what it was done to: "fired shells
     // at targets in Jericho" (PSE), "a curfew in Algiers" (DZA).
-    if tgt.is_none() && !agentless {
+    // A meeting's place is its venue, not a party ("began talks in Vienna", "meet in Ankara").
+    let consultation = code.starts_with("04") || code == "036";
+    if tgt.is_none() && !agentless && !consultation {
         let src_code = src.map(|k| s.actors[k].code.as_str());
         tgt = (0..s.actors.len()).find(|&k| {
             s.actors[k].first > i

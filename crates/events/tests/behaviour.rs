@@ -461,3 +461,27 @@ fn an_attack_told_only_by_a_party_is_its_claim() {
         .unwrap_or_else(|| panic!("{:?}", evs.iter().map(codes).collect::<Vec<_>>()));
     assert_eq!(attack.modality, Modality::Reported);
 }
+
+#[test]
+fn a_meetings_venue_is_not_a_party_nor_its_date_a_modifier() {
+    let e = one(
+        "Iran and the remaining parties to the 2015 nuclear deal began talks in Vienna on Tuesday.",
+        "046",
+    );
+    assert!(
+        !e.target.as_ref().is_some_and(|t| t.code.starts_with("AUT")),
+        "{:?}",
+        codes(&e)
+    );
+    assert_eq!(
+        e.date.as_deref(),
+        Some("2025-03-04"),
+        "'the 2015 nuclear deal' dates the deal, not the talks"
+    );
+    // Other acts keep the place as their target of last resort.
+    let e = one(
+        "Israeli troops shelled targets in Jericho on Monday.",
+        "190",
+    );
+    assert!(codes(&e).2.starts_with("PSE"), "{:?}", codes(&e));
+}
