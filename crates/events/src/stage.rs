@@ -606,12 +606,25 @@ fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
             context_country = Some(c);
         }
         merge_adjacent(&mut actors);
+        // Where the wire dateline of this sentence ends: the first dash within a dozen words
+        // after its place.
+        let dateline_end = datelines
+            .iter()
+            .find(|d| s.span.contains(**d))
+            .and_then(|d| {
+                let k = tok_at(d.start);
+                (k..toks.len().min(k + 12))
+                    .find(|&j| matches!(words[j].as_str(), "-" | "–" | "—" | "--"))
+                    .map(|j| toks[j].span.end)
+            });
         let times: Vec<(usize, usize, String)> = analysis
             .timexes
             .as_deref()
             .unwrap_or(&[])
             .iter()
-            .filter(|t| s.span.contains(t.span))
+            // The dateline's date ("BOGOTA, Oct 3 (Reuters) -") is when the story was filed,
+            // not when its first sentence's act happened ("… on Sunday").
+            .filter(|t| s.span.contains(t.span) && dateline_end.is_none_or(|e| t.span.start >= e))
             .map(|t| {
                 (
                     tok_at(t.span.start),
@@ -980,7 +993,8 @@ fn date_of(s: &Sent, lex: &Lexicon, i: usize) -> Option<String> {
     };
     s.times
         .iter()
-        .filter(|(f, e, _)| *f >= a && *e <= b && !modifier(*f, *e))
+        // A duration ("for 30 days", "in three years", P30D) is no date.
+        .filter(|(f, e, v)| *f >= a && *e <= b && !modifier(*f, *e) && !v.starts_with('P'))
         .min_by_key(|(f, e, _)| if *f > i { f - i } else { i.saturating_sub(*e) })
         .map(|t| t.2.clone())
         .filter(|v| !v.ends_with("_REF"))
@@ -992,7 +1006,7 @@ fn noun_date(s: &Sent, i: usize) -> Option<String> {
     let st = np_start(s, i);
     s.times
         .iter()
-        .find(|(f, e, _)| (*f >= st && *e <= i) || (*f > i && *f <= i + 2))
+        .find(|(f, e, v)| ((*f >= st && *e <= i) || (*f > i && *f <= i + 2)) && !v.starts_with('P'))
         .map(|t| t.2.clone())
         .filter(|v| !v.ends_with("_REF"))
 }
@@ -1217,27 +1231,19 @@ fn code_triggers(
             // "lifted the curfew" is the lifting, "ratified an agreement" the ratification:
             // the object of a verb that was coded is no second event. (A verb that adopts its
             // object, "signed an agreement", "staged demonstrations", codes it as the noun.)
-            // (A noun with parties of its own is another event: "host talks between Russia and
-            // Ukraine".)
+            // (A noun naming its parties with "between" is another event: "host talks between
+            // Russia and Ukraine".)
             let st = np_start(s, i);
-            let parties = |e: &Event| {
-                let mut p = [&e.source, &e.target].map(|a| a.as_ref().map(|a| a.code.clone()));
-                p.sort();
-                p
-            };
-            let verb_event_here = |ev: Option<&Event>| {
-                st > 0
-                    && out[from..].iter().any(|e| {
-                        e.mentions[0].trigger.start == s.toks[st - 1].span.start
-                            && ev.is_none_or(|ev| parties(ev) == parties(e))
-                    })
-            };
-            let noun = noun_event(s, lex, speakers, i, last, &code, sym);
-            if verb_event_here(noun.as_ref()) {
+            let between = (last + 1..n.min(last + 6)).any(|k| s.words[k] == "between");
+            let verb_coded = st > 0
+                && out[from..]
+                    .iter()
+                    .any(|e| e.mentions[0].trigger.start == s.toks[st - 1].span.start);
+            if verb_coded && !between {
                 i += len;
                 continue;
             }
-            if let Some(ev) = noun {
+            if let Some(ev) = noun_event(s, lex, speakers, i, last, &code, sym) {
                 out.push(ev);
             } else if !sym {
                 // The noun is an event of its own only under a verb that says nothing by

@@ -485,3 +485,25 @@ fn a_meetings_venue_is_not_a_party_nor_its_date_a_modifier() {
     );
     assert!(codes(&e).2.starts_with("PSE"), "{:?}", codes(&e));
 }
+
+#[test]
+fn neither_the_dateline_date_nor_a_duration_dates_an_event() {
+    let text = "MOSCOW, March 5 (Reuters) - Russian forces attacked Ukraine on Sunday.";
+    let mut a = Article::new(text.to_string(), None);
+    a.published = Some("2025-03-05".to_string());
+    let n = text.chars().count();
+    a.zones
+        .push(Zone::new(ZoneKind::Paragraph, Span::new(0, n)));
+    a.zones.push(Zone::new(ZoneKind::Dateline, Span::new(0, 6)));
+    let evs = common::pipeline().analyse(&a).events.unwrap();
+    let e = evs
+        .iter()
+        .find(|e| e.cameo.starts_with("19"))
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    assert_eq!(e.date.as_deref(), Some("2025-03-02"), "Sunday, not March 5");
+    let e = one(
+        "A Russian court ordered the arrest of Alexei Navalny for 30 days.",
+        "173",
+    );
+    assert_eq!(e.date, None, "30 days is a duration");
+}
