@@ -30,6 +30,9 @@ pub struct Lexicon {
     pub max_title_words: usize,
     /// Lower-case organisation head words.
     pub org_heads: HashSet<String>,
+    /// Lower-case heads of bodies whose full name opens with a place ("Kenya National Commission
+    /// on Human Rights", "Syrian Observatory for Human Rights"): the place is part of the name.
+    pub named_body_heads: HashSet<String>,
     /// Lower-case head words of natural places ("Sea", "River"): LOC.
     pub loc_heads: HashSet<String>,
     /// Lower-case head words of governed places ("Province", "Oblast"): GPE.
@@ -64,6 +67,7 @@ impl Lexicon {
             let mut cols = line.split('\t');
             let first = cols.next().unwrap_or("").trim();
             match section {
+                "named_body_heads" => drop(lex.named_body_heads.insert(first.to_lowercase())),
                 "person_titles" => {
                     let code = cols
                         .next()

@@ -267,7 +267,21 @@ pub(crate) fn run(linker: &Linker, article: &Article, analysis: &Analysis) -> Ve
                 && !strong
                 && !inner_names.contains(w)
                 && !matches!(u[i].pos, Pos::NNP | Pos::NNPS | Pos::X);
-            if !doubtful && !(n == 1 && lex.not_names.contains(w)) {
+            // A place opening a body's full name ("Kenya National Commission on Human Rights")
+            // is part of that name: the capitalised run after it holds a named-body head and
+            // then "of", "for" or "on" and a capitalised word.
+            let opens_body = matches!(t, Target::Country(_) | Target::Demonym(_)) && {
+                let mut k = i + n;
+                let mut head = false;
+                while k < sent_end && starts_upper(u[k].text) {
+                    head |= lex.named_body_heads.contains(&u[k].text.to_lowercase());
+                    k += 1;
+                }
+                head && k + 1 < sent_end
+                    && matches!(u[k].text, "of" | "for" | "on")
+                    && starts_upper(u[k + 1].text)
+            };
+            if !doubtful && !opens_body && !(n == 1 && lex.not_names.contains(w)) {
                 // A person's name given with a title ("President Bush", an alias kept because
                 // the surname alone is shared): the mention is the name, the title stays a title.
                 let skip = match t {
@@ -325,7 +339,8 @@ pub(crate) fn run(linker: &Linker, article: &Article, analysis: &Analysis) -> Ve
                     && is_name_unit(j + 1)
                     && ((lex.particles.contains(&u[j].text.to_lowercase())
                         && !matches!(u[j].text, "of" | "for" | "and" | "the"))
-                        || (matches!(u[j].text, "of" | "for") && has_head(i, j)))
+                        // "Commission on Human Rights", "Observatory for Human Rights".
+                        || (matches!(u[j].text, "of" | "for" | "on") && has_head(i, j)))
                 {
                     j += 2;
                 } else if j + 2 < sent_end

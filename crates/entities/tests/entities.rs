@@ -368,3 +368,22 @@ fn a_singular_title_is_the_first_names_alone() {
     let abe = ents.iter().find(|e| e.name == "Shinzo Abe").expect("Abe");
     assert_eq!(abe.actor.as_deref(), Some("JPNGOV"));
 }
+
+#[test]
+fn a_place_opening_a_bodys_full_name_is_part_of_it() {
+    let a = article(
+        "2019-07-23",
+        "The Syrian Observatory for Human Rights said 31 people were killed. The Russian Ministry of Defence denied it.",
+    );
+    let an = analyse(&a);
+    let e = find(&an, "Syrian Observatory for Human Rights");
+    assert_eq!(e.kind, EntityType::Org);
+    // A government body keeps its country as a separate mention (the actor's country).
+    assert!(
+        names(&an)
+            .iter()
+            .any(|(n, _, actor)| n == "Russian" && actor.as_deref() == Some("RUS")),
+        "{:#?}",
+        names(&an)
+    );
+}

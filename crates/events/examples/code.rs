@@ -86,6 +86,20 @@ fn main() {
                 );
             }
         }
+        for q in an.quotes.as_deref().unwrap_or(&[]) {
+            let content: String = a
+                .text
+                .chars()
+                .skip(q.content.start)
+                .take(q.content.end - q.content.start)
+                .collect();
+            println!(
+                "   quote {:?} {:?} speaker={:?}",
+                q.kind,
+                content,
+                q.speaker.as_ref().map(|s| s.name.clone())
+            );
+        }
         for e in an.events.as_deref().unwrap_or(&[]) {
             let m = &e.mentions[0];
             let trig: String = a

@@ -1642,7 +1642,14 @@ impl<'a> Ctx<'a> {
             }
             let (b, _) = self.content_end(a, hi, Forms::default());
             (a, self.trim_end(a, b))
-        } else if c > clause_lo && self.t[c - 1].text == "," && (e >= hi || self.t[e].is_final()) {
+        } else if c > clause_lo
+            && self.t[c - 1].text == ","
+            && (e >= hi
+                || self.t[e].is_final()
+                // "…, according to the commission, a state-funded body.": a verbless tail
+                // is an appositive of the source.
+                || (self.t[e].text == "," && !(e + 1..hi).any(|k| self.t[k].is_finite())))
+        {
             (clause_lo, self.trim_end(clause_lo, c - 1))
         } else if c > clause_lo && self.t[c - 1].text == "," && e < hi && self.t[e].text == "," {
             // "The talks, according to X, will resume."

@@ -469,3 +469,28 @@ fn a_past_verb_after_a_modal_clause_is_the_speakers_act() {
     ));
     find(&qs, "it would respond with new measures");
 }
+
+#[test]
+fn a_trailing_according_to_with_an_appositive_ends_the_content() {
+    let qs = quotes(
+        "At least 22 people were killed across the country, according to the Kenya National Commission on Human Rights, a state-funded body.",
+    );
+    let q = find(&qs, "At least 22 people were killed across the country");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(
+        speaker_name(q),
+        Some("Kenya National Commission on Human Rights")
+    );
+}
+
+#[test]
+fn a_coordinated_modal_clause_goes_on_saying_but_a_refusal_to_comment_does_not() {
+    let qs = quotes(&format!(
+        "{INTRO}\nKessler said the government was open to dialogue but would not withdraw the reform.\nKessler said the talks had been useful but would not elaborate."
+    ));
+    find(
+        &qs,
+        "the government was open to dialogue but would not withdraw the reform",
+    );
+    find(&qs, "the talks had been useful");
+}
