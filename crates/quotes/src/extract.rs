@@ -864,12 +864,28 @@ impl<'a> Ctx<'a> {
                 while j < hi && (self.t[j].bit(W_AUX) || self.t[j].pos == Pos::RB) && j < k + 4 {
                     j += 1;
                 }
+                // ("but expected to see …", "but expected it to cooperate": a prediction with
+                // an infinitive is an attitude, no new statement; "and urged passengers to
+                // check …" is one.)
+                let infinitive = |j: usize| {
+                    let predicts = self.t[j]
+                        .cue
+                        .and_then(|c| c.verb)
+                        .and_then(|v| self.lex.verb(v))
+                        .is_some_and(|v| v.class == "predict");
+                    predicts
+                        && (self.t.get(j + 1).is_some_and(|n| n.is("to"))
+                            || self
+                                .np_right(j + 1, hi)
+                                .is_some_and(|e| e < hi && e <= j + 4 && self.t[e].is("to")))
+                };
                 let same_form = |j: usize| {
                     j < hi
                         && self.is_cue(j)
                         && self.t[j].cue.is_some_and(|c| {
                             !c.is_prep() && c.forms.compatible(forms) && !c.forms.has(Forms::GERUND)
                         })
+                        && !infinitive(j)
                 };
                 let end = if self.t[k - 1].text == "," { k - 1 } else { k };
                 if same_form(j) {
@@ -1651,6 +1667,14 @@ impl<'a> Ctx<'a> {
                 || (self.t[e].text == "," && !(e + 1..hi).any(|k| self.t[k].is_finite())))
         {
             (clause_lo, self.trim_end(clause_lo, c - 1))
+        } else if c > clause_lo
+            && self.t[c - 1].text == ","
+            && e + 1 < hi
+            && self.t[e].text == ","
+            && self.t[e + 1].bit(W_COORD)
+        {
+            // "A has been funded, according to the UN, and convoys …": the source closes A.
+            (clause_lo, self.trim_end(clause_lo, c - 1))
         } else if c > clause_lo && self.t[c - 1].text == "," && e < hi && self.t[e].text == "," {
             // "The talks, according to X, will resume."
             (clause_lo, self.trim_end(clause_lo, hi))
@@ -1742,6 +1766,8 @@ impl<'a> Ctx<'a> {
             let at_end = k2 >= hi
                 || self.t[k2].is_final()
                 || self.adjunct_rest(k2, hi)
+                // ", a year after fighting erupted": a time adjunct of the attribution.
+                || (self.t[k2].text == "," && self.time_relative(k2 + 1, hi))
                 || (self.t[k2].text == ","
                     && self.t.get(k2 + 1).is_some_and(|n| {
                         k2 + 1 < hi
@@ -1913,6 +1939,16 @@ impl<'a> Ctx<'a> {
             coord_after,
             label: false,
         })
+    }
+
+    /// "a year after …", "two days before …", "hours after …": a span of time and "after" or
+    /// "before" starts at `k`.
+    fn time_relative(&self, k: usize, hi: usize) -> bool {
+        let mut j = k;
+        if j < hi && matches!(self.t[j].pos, Pos::DT | Pos::CD) {
+            j += 1;
+        }
+        j + 1 < hi && self.t[j].bit(W_TIME) && matches!(self.t[j + 1].text, "after" | "before")
     }
 
     /// True when `[k, hi)` is only an adjunct before the end of the sentence: it opens with a

@@ -494,3 +494,34 @@ fn a_coordinated_modal_clause_goes_on_saying_but_a_refusal_to_comment_does_not()
     );
     find(&qs, "the talks had been useful");
 }
+
+#[test]
+fn a_time_adjunct_after_a_trailing_attribution_is_not_content() {
+    let qs = quotes(&format!(
+        "{INTRO}\nDonors pledged two billion euros in aid at a conference in Paris on Monday, Kessler said, a year after fighting erupted."
+    ));
+    let q = find(
+        &qs,
+        "Donors pledged two billion euros in aid at a conference in Paris on Monday",
+    );
+    assert_eq!(speaker_name(q), Some("Anna Kessler"));
+}
+
+#[test]
+fn according_to_between_two_clauses_closes_the_first() {
+    let qs = quotes(
+        "Only about 6% of the appeal has been funded so far, according to the United Nations, and convoys reached just a handful of towns.",
+    );
+    find(&qs, "Only about 6% of the appeal has been funded so far");
+}
+
+#[test]
+fn an_expectation_after_but_goes_on_saying() {
+    let qs = quotes(&format!(
+        "{INTRO}\nKessler said she was disappointed but expected to see the minister soon."
+    ));
+    find(
+        &qs,
+        "she was disappointed but expected to see the minister soon",
+    );
+}
