@@ -840,6 +840,37 @@ impl<'a> Ctx<'a> {
             if x.text == ";" && k > start {
                 return (k, None);
             }
+            // "…, which Berlin described as …": a relative clause giving another source's words
+            // is the reporter's, not the speaker's.
+            if x.text == ","
+                && k > start
+                && self.t.get(k + 1).is_some_and(|n| n.is("which"))
+                && (k + 2..hi.min(k + 6)).any(|j| self.is_cue(j))
+            {
+                return (k, None);
+            }
+            // "…, a step that would hit China": a noun summing up the clause, with a relative
+            // clause, is the reporter's comment on what was said.
+            if x.text == ","
+                && k > start + 2
+                && self.t.get(k + 1).is_some_and(|n| n.is("a") || n.is("an"))
+                && (k + 3..hi.min(k + 5)).any(|j| self.t[j].is("that") || self.t[j].is("which"))
+            {
+                return (k, None);
+            }
+            // "…, a loophole critics say …", "…, Interfax reported": a noun phrase and a speech
+            // verb after a comma start another source's words.
+            if x.text == "," && k > start + 2 {
+                if let Some(e) = self.np_right(k + 1, hi) {
+                    let cue = self.t.get(e).and_then(|t| t.cue);
+                    if e <= k + 6
+                        && self.is_cue(e)
+                        && cue.is_some_and(|c| !c.is_prep() && !c.forms.has(Forms::GERUND))
+                    {
+                        return (k, None);
+                    }
+                }
+            }
             if x.text == ":" && k > start && self.t.get(k + 1).is_some_and(|n| n.mark.is_some()) {
                 return (k, None);
             }
@@ -879,6 +910,19 @@ impl<'a> Ctx<'a> {
                                 .np_right(j + 1, hi)
                                 .is_some_and(|e| e < hi && e <= j + 4 && self.t[e].is("to")))
                 };
+                // "while the North continued its provocations": a verb that reports speech
+                // only when it introduces words ("continued:", "added that") has an object.
+                let introduces = |j: usize| {
+                    let adds = self.t[j]
+                        .cue
+                        .and_then(|c| c.verb)
+                        .and_then(|v| self.lex.verb(v))
+                        .is_some_and(|v| v.class == "add");
+                    !adds
+                        || self.t.get(j + 1).is_none_or(|n| {
+                            n.is("that") || matches!(n.text, "," | ":") || n.mark.is_some()
+                        })
+                };
                 let same_form = |j: usize| {
                     j < hi
                         && self.is_cue(j)
@@ -886,11 +930,13 @@ impl<'a> Ctx<'a> {
                             !c.is_prep() && c.forms.compatible(forms) && !c.forms.has(Forms::GERUND)
                         })
                         && !infinitive(j)
+                        && introduces(j)
                 };
                 let end = if self.t[k - 1].text == "," { k - 1 } else { k };
                 if same_form(j) {
                     return (end, Some(j));
                 }
+
                 // A past-tense verb after "and" cannot continue a reported clause whose verb
                 // hangs on a modal: "said it would respond with measures and summoned the
                 // ambassador" — the speaker's next act, not what was said. (The parse's

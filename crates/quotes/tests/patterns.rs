@@ -525,3 +525,24 @@ fn an_expectation_after_but_goes_on_saying() {
         "she was disappointed but expected to see the minister soon",
     );
 }
+
+#[test]
+fn another_sources_words_after_a_comma_end_the_content() {
+    let qs = quotes(&format!(
+        "{INTRO}\nKessler said the ban would not take effect until contracts expired, a loophole critics say could last a year.\nKessler said Moscow would retaliate for the expulsions, which Berlin described as a response to atrocities.\nKessler said the union was considering a strike, a step that would halt trains."
+    ));
+    find(&qs, "the ban would not take effect until contracts expired");
+    find(&qs, "Moscow would retaliate for the expulsions");
+    find(&qs, "the union was considering a strike");
+}
+
+#[test]
+fn continued_with_an_object_is_no_new_statement() {
+    let qs = quotes(&format!(
+        "{INTRO}\nKessler said Vienna would not hold talks while the rebels continued their attacks."
+    ));
+    find(
+        &qs,
+        "Vienna would not hold talks while the rebels continued their attacks",
+    );
+}
