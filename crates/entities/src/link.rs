@@ -281,7 +281,20 @@ pub(crate) fn run(linker: &Linker, article: &Article, analysis: &Analysis) -> Ve
                     && matches!(u[k].text, "of" | "for" | "on")
                     && starts_upper(u[k + 1].text)
             };
-            if !doubtful && !opens_body && !(n == 1 && lex.not_names.contains(w)) {
+            // "Defence Minister Aden Duale": a one-word place right after a person's title and
+            // before another capitalised name is the person's first name.
+            let first_name = n == 1
+                && matches!(t, Target::Place(_) | Target::Capital(_))
+                && i > 0
+                && (1..=lex.max_title_words.min(i)).any(|m| {
+                    let key: Vec<String> =
+                        u[i - m..i].iter().map(|x| x.text.to_lowercase()).collect();
+                    lex.titles.contains_key(&key.join(" "))
+                })
+                && i + 1 < sent_end
+                && starts_upper(u[i + 1].text)
+                && linker.gaz.longest(&[u[i + 1].text]).is_none();
+            if !doubtful && !opens_body && !first_name && !(n == 1 && lex.not_names.contains(w)) {
                 // A person's name given with a title ("President Bush", an alias kept because
                 // the surname alone is shared): the mention is the name, the title stays a title.
                 let skip = match t {
@@ -323,6 +336,22 @@ pub(crate) fn run(linker: &Linker, article: &Article, analysis: &Analysis) -> Ve
         }
         if is_name_unit(i) {
             let mut j = i + 1;
+            // Name particles ("de la", "al-", "van der") inside a name: the position after them
+            // and the capitalised word they lead to.
+            let particle_run = |j: usize| -> Option<usize> {
+                let mut k = j;
+                while k < sent_end
+                    && k < j + 3
+                    && lex.particles.contains(&u[k].text.to_lowercase())
+                    && !matches!(u[k].text, "of" | "for" | "and" | "the" | "on")
+                {
+                    k += 1;
+                    if k < sent_end && u[k].text == "-" && !u[k].space_before {
+                        k += 1;
+                    }
+                }
+                (k > j && k < sent_end && is_name_unit(k)).then_some(k + 1)
+            };
             let has_head = |a: usize, b: usize| {
                 (a..b).any(|k| lex.org_heads.contains(&u[k].text.to_lowercase()))
             };
@@ -335,12 +364,14 @@ pub(crate) fn run(linker: &Linker, article: &Article, analysis: &Analysis) -> Ve
                         .is_none_or(|_| j > i && !u[j].space_before)
                 {
                     j += 1;
+                } else if let Some(after) = particle_run(j) {
+                    // "Humberto de la Calle", "Turki al-Maliki", "Ursula von der Leyen".
+                    j = after;
                 } else if j + 1 < sent_end
                     && is_name_unit(j + 1)
-                    && ((lex.particles.contains(&u[j].text.to_lowercase())
-                        && !matches!(u[j].text, "of" | "for" | "and" | "the"))
-                        // "Commission on Human Rights", "Observatory for Human Rights".
-                        || (matches!(u[j].text, "of" | "for" | "on") && has_head(i, j)))
+                    // "Commission on Human Rights", "Observatory for Human Rights".
+                    && matches!(u[j].text, "of" | "for" | "on")
+                    && has_head(i, j)
                 {
                     j += 2;
                 } else if j + 2 < sent_end
@@ -961,6 +992,19 @@ fn type_unknown(linker: &Linker, u: &[Unit], c: &Cand) -> EntityType {
     } else {
         None
     };
+    // "the village of Kirants", "the Caribbean city of Cartagena": a kind of place and "of".
+    let place_of = c.start >= 2
+        && prev == Some("of")
+        && u[c.start - 2].sent == u[c.start].sent
+        && lex.gpe_heads.contains(&u[c.start - 2].text.to_lowercase());
+    // "Tavush region", "Ryazan province": the kind of place after the name, in lower case.
+    let place_after = u
+        .get(c.end)
+        .filter(|n| n.sent == u[c.start].sent)
+        .is_some_and(|n| !starts_upper(n.text) && lex.gpe_heads.contains(n.text));
+    if place_of || place_after {
+        return EntityType::Gpe;
+    }
     if matches!(
         prev,
         Some(

@@ -387,3 +387,21 @@ fn a_place_opening_a_bodys_full_name_is_part_of_it() {
         names(&an)
     );
 }
+
+#[test]
+fn particles_titles_and_kinds_of_place_shape_unknown_names() {
+    let a = article(
+        "2024-06-25",
+        "Coalition spokesman Turki al-Maliki spoke after Humberto de la Calle arrived. Defence Minister Aden Duale visited the village of Kirants and the Tavush region.",
+    );
+    let an = analyse(&a);
+    assert_eq!(find(&an, "Turki al-Maliki").kind, EntityType::Person);
+    assert_eq!(find(&an, "Humberto de la Calle").kind, EntityType::Person);
+    assert_eq!(
+        find(&an, "Aden Duale").kind,
+        EntityType::Person,
+        "a place name after a title and before a surname is a first name"
+    );
+    assert_eq!(find(&an, "Kirants").kind, EntityType::Gpe);
+    assert_eq!(find(&an, "Tavush").kind, EntityType::Gpe);
+}

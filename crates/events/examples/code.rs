@@ -203,6 +203,14 @@ fn gold(p: &Pipeline, dir: &std::path::Path) {
         for c in &score.critical.errors {
             println!("{name} CRITICAL {c:?}");
         }
+        if std::env::args().any(|a| a == "--entities") {
+            for m in &score.entities.missed {
+                println!("{name} EMISS {m}");
+            }
+            for f in &score.entities.false_positives {
+                println!("{name} EFP {f}");
+            }
+        }
         if std::env::args().any(|a| a == "--quotes") {
             for m in &score.quotes.missed {
                 println!("{name} QMISS {m:?}");
