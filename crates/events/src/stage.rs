@@ -26,6 +26,8 @@ struct Lexicon {
     light: HashSet<String>,
     unnamed_attackers: HashSet<String>,
     crowds: HashSet<String>,
+    accusing: HashSet<String>,
+    permission: HashSet<String>,
     tail: HashSet<String>,
     intent_blocks: HashSet<String>,
     coded_defaults: HashSet<String>,
@@ -57,6 +59,8 @@ fn lexicon() -> &'static Lexicon {
             light: HashSet::new(),
             unnamed_attackers: HashSet::new(),
             crowds: HashSet::new(),
+            accusing: HashSet::new(),
+            permission: HashSet::new(),
             tail: HashSet::new(),
             intent_blocks: HashSet::new(),
             coded_defaults: HashSet::new(),
@@ -98,6 +102,8 @@ fn lexicon() -> &'static Lexicon {
                 "light_verbs" => drop(l.light.insert(w)),
                 "unnamed_attackers" => drop(l.unnamed_attackers.insert(w)),
                 "crowds" => drop(l.crowds.insert(w)),
+                "accusing_verbs" => drop(l.accusing.insert(w)),
+                "permission_verbs" => drop(l.permission.insert(w)),
                 "reporting_tail" => drop(l.tail.insert(w)),
                 "intent_blocks" => drop(l.intent_blocks.insert(w.to_uppercase())),
                 "coded_defaults" => drop(l.coded_defaults.insert(w.to_uppercase())),
@@ -899,8 +905,14 @@ fn modality(s: &Sent, lex: &Lexicon, i: usize, noun: bool) -> Modality {
         || (noun && has(&lex.negated, before))
         || negated_complement
         || negating_phrase(s, lex, i)
+        || refused_chain(s, lex, i)
     {
         return Modality::Negated;
+    }
+    // "accused Serbia of arming the gunmen", "blamed Iran for attacking …": what an accuser
+    // says the accused did is the accuser's claim.
+    if accused_act(s, lex, a, i) {
+        return Modality::Reported;
     }
     if has(&lex.uncertain, before) {
         return Modality::Uncertain;
@@ -922,6 +934,53 @@ fn modality(s: &Sent, lex: &Lexicon, i: usize, noun: bool) -> Modality {
     // Progressive/present of a planning verb governing a noun ("preparations were being made
     // for talks") is planned; a past-tense verb trigger is asserted.
     Modality::Asserted
+}
+
+/// The verb at `i` is an infinitive under a refused or negated verb, through a chain of
+/// infinitives ("refused to allow the envoy to meet Suu Kyi", "did not agree to let monitors
+/// visit"): it did not happen. Read from the parse; `false` without one.
+fn refused_chain(s: &Sent, lex: &Lexicon, i: usize) -> bool {
+    // "refused to allow the envoy, …, to meet Suu Kyi" (the parse often hangs the second
+    // infinitive on the envoy): a refused permission covers the infinitive it lets happen.
+    let refused_permission = i >= 2
+        && s.words[i - 1] == "to"
+        && (i.saturating_sub(20)..i.saturating_sub(3)).any(|r| {
+            lex.refusal_verbs.contains(s.words[r].as_str())
+                && s.words[r + 1] == "to"
+                && lex.permission.contains(s.words[r + 2].as_str())
+        });
+    if refused_permission {
+        return true;
+    }
+    if s.children.is_empty() {
+        return false;
+    }
+    let mut v = i;
+    for _ in 0..4 {
+        if !matches!(s.toks[v].dep, Dep::Xcomp | Dep::Ccomp) {
+            return false;
+        }
+        let h = s.toks[v].head as usize;
+        if h >= s.toks.len() {
+            return false;
+        }
+        let negated_head = s.children[h]
+            .iter()
+            .any(|&c| matches!(s.words[c].as_str(), "not" | "n't" | "never"));
+        if lex.refusal_verbs.contains(s.words[h].as_str()) || negated_head {
+            return h != i;
+        }
+        v = h;
+    }
+    false
+}
+
+/// Token `k` is in the "of …" or "for …" complement of an accusing verb before it in its clause
+/// ("accused France of seeking to intervene", "blamed Iran for the attack").
+fn accused_act(s: &Sent, lex: &Lexicon, a: usize, k: usize) -> bool {
+    (a.max(k.saturating_sub(12))..k)
+        .filter(|&d| lex.accusing.contains(s.words[d].as_str()) && s.toks[d].pos.is_verb())
+        .any(|d| (d + 1..k).any(|j| matches!(s.words[j].as_str(), "of" | "for")))
 }
 
 /// Token `k` is (in) what a verb of wanting or asking asks for: a desire verb within ten words

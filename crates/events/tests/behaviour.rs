@@ -507,3 +507,43 @@ fn neither_the_dateline_date_nor_a_duration_dates_an_event() {
     );
     assert_eq!(e.date, None, "30 days is a duration");
 }
+
+#[test]
+fn an_accused_act_is_the_accusers_claim() {
+    let evs = events("Kosovo accused Serbia of arming and financing the gunmen.");
+    assert!(
+        evs.iter()
+            .filter(|e| !e.cameo.starts_with("11"))
+            .all(|e| e.modality != Modality::Asserted),
+        "{:?}",
+        evs.iter()
+            .map(|e| (codes(e), e.modality))
+            .collect::<Vec<_>>()
+    );
+    let evs = events("The junta accused France of seeking to intervene militarily in Niger.");
+    assert!(
+        evs.iter()
+            .filter(|e| e.cameo.starts_with("19"))
+            .all(|e| e.modality != Modality::Asserted),
+        "{:?}",
+        evs.iter()
+            .map(|e| (codes(e), e.modality))
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_refused_permission_covers_the_act_it_would_allow() {
+    let evs = events(
+        "The junta in Myanmar refused to allow the ASEAN envoy, a Bruneian minister, to meet Aung San Suu Kyi.",
+    );
+    assert!(
+        evs.iter()
+            .filter(|e| e.cameo.starts_with("04"))
+            .all(|e| e.modality != Modality::Asserted),
+        "{:?}",
+        evs.iter()
+            .map(|e| (codes(e), e.modality))
+            .collect::<Vec<_>>()
+    );
+}

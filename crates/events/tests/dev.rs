@@ -1,4 +1,4 @@
-//! The event coder on eval/events-dev: 20 articles of the project's own writing with gold
+//! The event coder on eval/events-dev (and events-dev2): 20 articles of the project's own writing with gold
 //! readings written blind (see its README). The floor asserted is the one reached; the hidden
 //! articles of the same kind are the real test, and `examples/code.rs --gold eval/events-dev`
 //! lists every miss, false event and critical error.
@@ -6,11 +6,12 @@ use std::path::PathBuf;
 
 mod common;
 
-#[test]
-fn events_dev_floor() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../eval/events-dev");
+fn report(set: &str, n: usize) -> dateline_eval::Report {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../eval")
+        .join(set);
     let docs = dateline_eval::load_gold_dir(&dir).unwrap();
-    assert_eq!(docs.len(), 20);
+    assert_eq!(docs.len(), n);
     let p = common::pipeline();
     let mut r = dateline_eval::Report::new();
     for doc in docs {
@@ -29,17 +30,35 @@ fn events_dev_floor() {
             dateline_eval::score_document(&doc.gold, &article, &an),
         );
     }
+    r
+}
+
+#[test]
+fn events_dev_floor() {
+    let r = report("events-dev", 20);
     let total = r.total();
     let f1 = total.events.f1();
     eprintln!("{}", r.summary_line());
     assert!(
-        f1 >= 0.46,
+        f1 >= 0.51,
         "events F1 {f1:.3} fell below the floor\n{}",
         r.summary_line()
     );
     assert!(
-        total.critical.count <= 1,
+        total.critical.count == 0,
         "critical errors rose: {}",
         r.summary_line()
     );
+}
+
+/// The second set, written blind by another hand and not tuned on (see its README): the floor
+/// guards the estimate for unseen articles.
+#[test]
+fn events_dev2_floor() {
+    let r = report("events-dev2", 10);
+    let total = r.total();
+    eprintln!("{}", r.summary_line());
+    assert!(total.events.f1() >= 0.28, "{}", r.summary_line());
+    assert!(total.quotes.f1() >= 0.90, "{}", r.summary_line());
+    assert!(total.critical.count == 0, "{}", r.summary_line());
 }
