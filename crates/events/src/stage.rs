@@ -2175,7 +2175,17 @@ fn verb_event(
             None => return Vec::new(),
         },
     };
-    let tgt_actor = tgt.map(|k| s.actors[k].clone());
+    // "sent its special envoy", "withdrew their troops": the subject's own people are what it
+    // acts with, not whom it acts on.
+    let own = |t: &Actor| {
+        t.bare
+            && t.first > 0
+            && s.toks[t.first - 1].pos == Pos::PRPS
+            && src_actor
+                .as_ref()
+                .is_some_and(|sa| sa.code.get(..3) == t.code.get(..3))
+    };
+    let tgt_actor = tgt.map(|k| s.actors[k].clone()).filter(|t| !own(t));
     // The same actor on both sides is no event; one entity in two roles is ("Georgian
     // demonstrators … the Georgian government": GEOOPP, GEOGOV).
     // The same actor on both sides is no dyad: keep the act, without the target.

@@ -547,3 +547,14 @@ fn a_refused_permission_covers_the_act_it_would_allow() {
             .collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn the_subjects_own_people_are_not_its_target() {
+    let evs = events("The United States has sent its special envoy to Ethiopia.");
+    assert!(
+        evs.iter()
+            .all(|e| !e.target.as_ref().is_some_and(|t| t.code.starts_with("USA"))),
+        "{:?}",
+        evs.iter().map(codes).collect::<Vec<_>>()
+    );
+}
