@@ -28,6 +28,7 @@ struct Lexicon {
     crowds: HashSet<String>,
     accusing: HashSet<String>,
     permission: HashSet<String>,
+    both_sides: Vec<String>,
     tail: HashSet<String>,
     intent_blocks: HashSet<String>,
     coded_defaults: HashSet<String>,
@@ -61,6 +62,7 @@ fn lexicon() -> &'static Lexicon {
             crowds: HashSet::new(),
             accusing: HashSet::new(),
             permission: HashSet::new(),
+            both_sides: Vec::new(),
             tail: HashSet::new(),
             intent_blocks: HashSet::new(),
             coded_defaults: HashSet::new(),
@@ -104,6 +106,7 @@ fn lexicon() -> &'static Lexicon {
                 "crowds" => drop(l.crowds.insert(w)),
                 "accusing_verbs" => drop(l.accusing.insert(w)),
                 "permission_verbs" => drop(l.permission.insert(w)),
+                "both_sides" => l.both_sides.push(w),
                 "reporting_tail" => drop(l.tail.insert(w)),
                 "intent_blocks" => drop(l.intent_blocks.insert(w.to_uppercase())),
                 "coded_defaults" => drop(l.coded_defaults.insert(w.to_uppercase())),
@@ -676,6 +679,7 @@ fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
         code_sentence(&sent, lex, dict, &speaker_actor, &mut out);
     }
     answer_accusers(&mut out);
+    both_sides(lex, text, &mut out);
     domestic_targets(&mut out);
     // An event needs at least one side placed in a country or an international body: "the
     // minister" with no country says too little to be a record of who did what to whom.
@@ -790,6 +794,62 @@ fn reporting_tail(words: &[String], toks: &[Token], lex: &Lexicon) -> usize {
 /// A denial or a rejection with no target answers whoever accused or pressed that actor
 /// earlier in the article: "Iran's foreign ministry rejected the accusation." → the actor whose
 /// accusation, demand or protest (10x, 11x, 14x) was aimed at Iran in a previous sentence.
+/// "China urged both sides to exercise restraint": an act on "both sides" (or "the two
+/// countries" …) with no target of its own is aimed at the last two countries the story set
+/// against each other — one event for each. Events are in text order.
+fn both_sides(lex: &Lexicon, text: &str, events: &mut Vec<Event>) {
+    let country = |a: &Option<ActorRef>| {
+        a.as_ref()
+            .and_then(|a| a.code.get(..3))
+            .filter(|c| dateline_kb::Kb::embedded().country(c).is_some())
+            .map(str::to_string)
+    };
+    let mut pair: Option<(ActorRef, ActorRef)> = None;
+    let mut extra = Vec::new();
+    for e in events.iter_mut() {
+        if let (Some(a), Some(b)) = (country(&e.source), country(&e.target)) {
+            if a != b {
+                let side = |code: String| ActorRef {
+                    code,
+                    entity: None,
+                    name: None,
+                    span: None,
+                };
+                pair = Some((side(a), side(b)));
+            }
+            continue;
+        }
+        let Some((p, q)) = &pair else { continue };
+        if e.target.is_some() {
+            continue;
+        }
+        let m = &e.mentions[0];
+        let after: String = text
+            .chars()
+            .skip(m.trigger.end)
+            .take(m.sentence_span.end.saturating_sub(m.trigger.end).min(40))
+            .collect::<String>()
+            .to_lowercase();
+        if !lex.both_sides.iter().any(|w| after.contains(w.as_str())) {
+            continue;
+        }
+        let me = country(&e.source);
+        let sides: Vec<&ActorRef> = [p, q]
+            .into_iter()
+            .filter(|x| me.as_deref() != Some(x.code.as_str()))
+            .collect();
+        if let Some((first, rest)) = sides.split_first() {
+            for other in rest {
+                let mut copy = e.clone();
+                copy.target = Some((*other).clone());
+                extra.push(copy);
+            }
+            e.target = Some((*first).clone());
+        }
+    }
+    events.extend(extra);
+}
+
 fn answer_accusers(events: &mut [Event]) {
     let country = |a: &Option<ActorRef>| {
         a.as_ref()

@@ -558,3 +558,22 @@ fn the_subjects_own_people_are_not_its_target() {
         evs.iter().map(codes).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn both_sides_are_the_last_two_countries_set_against_each_other() {
+    let evs = events(
+        "Indian jets struck targets in Pakistan on Tuesday.\nChina urged both sides to exercise restraint.",
+    );
+    let mut targets: Vec<String> = evs
+        .iter()
+        .filter(|e| e.cameo.starts_with("02") && codes(e).1.starts_with("CHN"))
+        .map(|e| codes(e).2)
+        .collect();
+    targets.sort();
+    assert_eq!(
+        targets,
+        ["IND", "PAK"],
+        "{:?}",
+        evs.iter().map(codes).collect::<Vec<_>>()
+    );
+}
