@@ -336,7 +336,13 @@ fn bare_agents(
 /// base) acts for the country the sentence is about: the nearest actor or place placed in a
 /// country gives its code ("the government … in Abidjan" → CIVGOV). International bodies and
 /// regions give none.
-fn inherit_countries(lex: &Lexicon, words: &[String], actors: &mut [Actor]) {
+fn inherit_countries(
+    lex: &Lexicon,
+    words: &[String],
+    toks: &[Token],
+    context: Option<&str>,
+    actors: &mut [Actor],
+) {
     let kb = dateline_kb::Kb::embedded();
     let country = |code: &str| {
         code.get(..3)
@@ -369,7 +375,26 @@ fn inherit_countries(lex: &Lexicon, words: &[String], actors: &mut [Actor]) {
             };
             (!locative(f), d)
         };
-        if let Some((_, _, c)) = placed.iter().min_by_key(|(f, e, _)| dist(*f, *e)) {
+        // Past a finite verb, a party is what the agent acts on ("the junta spokesman accused
+        // France"): in a story already placed, the agent belongs to the story's country.
+        let across_verb = |f: usize| {
+            f >= a.end
+                && (a.end..f)
+                    .any(|k| matches!(toks[k].pos, Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD))
+        };
+        let near = placed.iter().filter(|(f, _, _)| !across_verb(*f));
+        let best = match (near.clone().min_by_key(|(f, e, _)| dist(*f, *e)), context) {
+            (Some((_, _, c)), _) => Some(c.as_str()),
+            // (Only instead of such a party: an agent the sentence does not place at all stays
+            // unplaced.)
+            (None, Some(c)) if !placed.is_empty() => Some(c),
+            (None, Some(_)) => None,
+            (None, None) => placed
+                .iter()
+                .min_by_key(|(f, e, _)| dist(*f, *e))
+                .map(|(_, _, c)| c.as_str()),
+        };
+        if let Some(c) = best {
             a.code = format!("{c}{}", &a.code[3..]);
         }
     }
@@ -601,14 +626,14 @@ fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
         // demonstrators") act in the country the story was last about. (Other agents, from
         // spokesmen to rescue workers, are too often foreign or no party to be guessed.)
         // The rest then take their country from them ("… dozens of demonstrators": ARMOPP).
-        inherit_countries(lex, &words, &mut actors);
+        inherit_countries(lex, &words, toks, context_country.as_deref(), &mut actors);
         if let Some(c) = &context_country {
             let domestic = |a: &Actor| matches!(a.code.as_str(), "---COP" | "---JUD");
             if actors.iter().any(domestic) {
                 for a in actors.iter_mut().filter(|a| domestic(a)) {
                     a.code = format!("{c}{}", &a.code[3..]);
                 }
-                inherit_countries(lex, &words, &mut actors);
+                inherit_countries(lex, &words, toks, Some(c), &mut actors);
             }
         }
         if let Some(c) = sentence_country(lex, &words, &actors) {

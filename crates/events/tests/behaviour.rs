@@ -577,3 +577,20 @@ fn both_sides_are_the_last_two_countries_set_against_each_other() {
         evs.iter().map(codes).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn an_agent_does_not_take_the_country_it_acts_on_in_a_placed_story() {
+    let evs = events(
+        "Thousands of people rallied in Niamey, the capital of Niger, on Sunday.\nThe junta accused France of plotting an intervention.",
+    );
+    let e = evs
+        .iter()
+        .find(|e| e.cameo.starts_with("11"))
+        .unwrap_or_else(|| panic!("{:?}", evs.iter().map(codes).collect::<Vec<_>>()));
+    let (_, src, tgt) = codes(e);
+    assert!(src.starts_with("NER"), "{src}");
+    assert!(tgt.starts_with("FRA"), "{tgt}");
+    // Alone, with no story to place it, the sentence keeps the old reading: no Niger to give.
+    let evs = events("The junta accused France of plotting an intervention.");
+    assert!(evs.iter().all(|e| !codes(e).1.starts_with("NER")));
+}
