@@ -451,3 +451,11 @@ fn an_additions_pattern_wins_a_tie_with_the_base_file() {
     let v = same.lookup("negotiated").unwrap();
     assert_eq!(same.match_at(v, &words, 1).unwrap().code, "050");
 }
+
+#[test]
+fn summoning_an_ambassador_is_an_official_complaint() {
+    let dict = dateline_events::verbs::VerbDict::embedded();
+    let words = ["belarus", "summoned", "the", "german", "ambassador"];
+    let v = dict.lookup("summoned").unwrap();
+    assert_eq!(dict.match_at(v, &words, 1).unwrap().code, "114");
+}
