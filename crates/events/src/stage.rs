@@ -2036,7 +2036,12 @@ fn verb_event(
         f > 0 && lex.locative.contains(s.words[f - 1].as_str())
     };
     // Named actors before generic agents: "Britain mobilized army reservists against Iraq".
-    let in_after = |k: usize| s.actors[k].first > i && s.actors[k].end <= b && !locative(k);
+    // A possessive pronoun ("his Turkish counterpart") is the owner, not the party.
+    let possessive = |k: usize| {
+        s.actors[k].end == s.actors[k].first + 1 && s.toks[s.actors[k].first].pos == Pos::PRPS
+    };
+    let in_after =
+        |k: usize| s.actors[k].first > i && s.actors[k].end <= b && !locative(k) && !possessive(k);
     let after = (0..s.actors.len())
         .find(|&k| in_after(k) && !s.actors[k].bare)
         .or_else(|| (0..s.actors.len()).find(|&k| in_after(k)));

@@ -594,3 +594,12 @@ fn an_agent_does_not_take_the_country_it_acts_on_in_a_placed_story() {
     let evs = events("The junta accused France of plotting an intervention.");
     assert!(evs.iter().all(|e| !codes(e).1.starts_with("NER")));
 }
+
+#[test]
+fn a_counterpart_is_a_party_and_a_possessive_is_not() {
+    let e = one(
+        "Lloyd Austin spoke by phone with his Turkish counterpart on Thursday.",
+        "041",
+    );
+    assert!(codes(&e).2.starts_with("TUR"), "{:?}", codes(&e));
+}

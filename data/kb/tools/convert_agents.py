@@ -247,6 +247,7 @@ broadcaster	MED	ORG
 news agency	MED	ORG
 peacekeeper	IGO	PERSON-role	prefix
 peacekeeping force	IGO	ORG	prefix
+counterpart	GOV	PERSON-role
 """
 
 
