@@ -1426,6 +1426,14 @@ fn code_triggers(
                 && s.toks
                     .get(i + 1)
                     .is_some_and(|t| matches!(t.pos, Pos::JJ | Pos::NN | Pos::NNS)));
+        // "a Kenyan-led force", "an Iran-backed militia": the second half of a hyphenated
+        // compound is an adjective, not a verb.
+        let adjectival = adjectival
+            || (i > 0
+                && words[i - 1] == "-"
+                && s.toks[i - 1].span.end == s.toks[i].span.start
+                && i > 1
+                && s.toks[i - 2].span.end == s.toks[i - 1].span.start);
         // "endorsed sweeping sanctions against Belarus", "announced a suspension of flights":
         // a verb that adopts what its object names codes as that object (the parse's object).
         if pos.is_verb() && !adjectival && lex.adopting.contains(words[i]) {

@@ -603,3 +603,13 @@ fn a_counterpart_is_a_party_and_a_possessive_is_not() {
     );
     assert!(codes(&e).2.starts_with("TUR"), "{:?}", codes(&e));
 }
+
+#[test]
+fn the_verb_half_of_a_hyphenated_compound_is_no_trigger() {
+    let evs = events("The council backed a Kenyan-led force for Haiti on Monday.");
+    assert!(
+        evs.iter().all(|e| !codes(&e).1.starts_with("KEN")),
+        "{:?}",
+        evs.iter().map(codes).collect::<Vec<_>>()
+    );
+}
