@@ -2265,7 +2265,18 @@ fn verb_event(
         let q = s.quote_speaker.get(i).copied().flatten()?;
         speakers.get(q)?.1.clone()
     };
-    let src_actor = match src {
+    // "Thousands of people marched in Caracas": a protest by people no actor names is the
+    // place's people protesting (its target, by then that place, becomes its own state below).
+    let mut tgt = tgt;
+    let mut place_people = false;
+    if src.is_none() && !agentless && code.starts_with("14") {
+        if let Some(k) = tgt.filter(|&k| locative(k) && s.actors[k].code.len() == 3) {
+            src = Some(k);
+            tgt = None;
+            place_people = true;
+        }
+    }
+    let mut src_actor = match src {
         Some(k) => Some(s.actors[k].clone()),
         None if (agentless || unnamed_subject) && violent && tgt.is_some() => None,
         None => match quoted_speaker().filter(|_| !agentless && first_person()) {
@@ -2273,6 +2284,12 @@ fn verb_event(
             None => return Vec::new(),
         },
     };
+    if place_people {
+        // The place's people, not its state: their protest is no official complaint.
+        if let Some(a) = src_actor.as_mut() {
+            a.state = false;
+        }
+    }
     // "sent its special envoy", "withdrew their troops": the subject's own people are what it
     // acts with, not whom it acts on.
     let own = |t: &Actor| {

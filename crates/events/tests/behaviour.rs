@@ -613,3 +613,12 @@ fn the_verb_half_of_a_hyphenated_compound_is_no_trigger() {
         evs.iter().map(codes).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_protest_by_unnamed_people_is_the_places_people_protesting() {
+    let e = one(
+        "Thousands of people marched in Caracas and other cities on Monday.",
+        "140",
+    );
+    assert_eq!(codes(&e), ("140".into(), "VEN".into(), "VEN".into()));
+}
