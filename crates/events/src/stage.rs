@@ -524,6 +524,8 @@ struct Sent<'a> {
     /// The comma opening a trailing attribution (", the White House announced Tuesday."), or
     /// the sentence length when there is none.
     tail: usize,
+    /// The country the story is about at this sentence (its own place, else the last one).
+    context: Option<String>,
 }
 
 fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
@@ -700,6 +702,7 @@ fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
             quote_of,
             children,
             tail,
+            context: context_country.clone(),
         };
         code_sentence(&sent, lex, dict, &speaker_actor, &mut out);
     }
@@ -2276,8 +2279,30 @@ fn verb_event(
             place_people = true;
         }
     }
+    // "At least 46 people had been detained": coercion or violence done to people no actor
+    // names, by someone unnamed, happened to the people of the country the story is about.
+    let coercive = matches!(code.get(..2), Some("17" | "18" | "19" | "20"));
+    let mut people = None;
+    if agentless && coercive && src.is_none() && tgt.is_none() {
+        let subject = dep_roles(s, lex, i).and_then(|r| r.subject_head);
+        if let (Some(h), Some(c)) = (subject, s.context.as_deref()) {
+            if matches!(s.toks[h].pos, Pos::NNS | Pos::NN | Pos::CD) {
+                people = Some(Actor {
+                    first: h,
+                    end: h + 1,
+                    code: c.to_string(),
+                    entity: format!("people@{}", s.toks[h].span.start),
+                    name: s.words[h].clone(),
+                    span: s.toks[h].span,
+                    bare: true,
+                    state: false,
+                });
+            }
+        }
+    }
     let mut src_actor = match src {
         Some(k) => Some(s.actors[k].clone()),
+        None if people.is_some() => None,
         None if (agentless || unnamed_subject) && violent && tgt.is_some() => None,
         None => match quoted_speaker().filter(|_| !agentless && first_person()) {
             Some(sp) => Some(sp),
@@ -2300,7 +2325,10 @@ fn verb_event(
                 .as_ref()
                 .is_some_and(|sa| sa.code.get(..3) == t.code.get(..3))
     };
-    let tgt_actor = tgt.map(|k| s.actors[k].clone()).filter(|t| !own(t));
+    let tgt_actor = tgt
+        .map(|k| s.actors[k].clone())
+        .filter(|t| !own(t))
+        .or(people);
     // The same actor on both sides is no event; one entity in two roles is ("Georgian
     // demonstrators … the Georgian government": GEOOPP, GEOGOV).
     // The same actor on both sides is no dyad: keep the act, without the target.

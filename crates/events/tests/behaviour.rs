@@ -622,3 +622,16 @@ fn a_protest_by_unnamed_people_is_the_places_people_protesting() {
     );
     assert_eq!(codes(&e), ("140".into(), "VEN".into(), "VEN".into()));
 }
+
+#[test]
+fn unnamed_victims_are_the_people_of_the_storys_country() {
+    let evs = events(
+        "Thousands of people marched in Caracas on Monday.\nAt least 46 people had been detained, a rights group said.",
+    );
+    assert!(
+        evs.iter()
+            .any(|e| e.cameo.starts_with("17") && codes(e).2 == "VEN" && e.source.is_none()),
+        "{:?}",
+        evs.iter().map(codes).collect::<Vec<_>>()
+    );
+}
