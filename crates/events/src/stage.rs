@@ -972,14 +972,30 @@ fn modality(s: &Sent, lex: &Lexicon, i: usize, noun: bool) -> Modality {
     }
     // A finite verb after "and" starts its own predicate: the modal of the one before does not
     // reach it ("said it would respond … and summoned the ambassador").
-    if matches!(s.toks[i].pos, Pos::VBD | Pos::VBZ) {
-        if let Some(k) = (a..i)
+    // So does a new subject after ", and": "Belgrade does not recognise it, and the US and the
+    // EU have urged …"; "… would take the matter to the UN and had placed its forces on alert".
+    let perfect = s.toks[i].pos == Pos::VBN
+        && i > 0
+        && matches!(s.words[i - 1].as_str(), "has" | "have" | "had");
+    if matches!(s.toks[i].pos, Pos::VBD | Pos::VBZ) || perfect {
+        let verb_start = if perfect { i - 1 } else { i };
+        let starts_predicate = |k: usize| {
+            let between = k + 1..verb_start;
+            let adverbs = between.clone().all(|x| s.toks[x].pos == Pos::RB);
+            let new_subject = k > 0
+                && s.words[k - 1] == ","
+                && between.clone().count() <= 8
+                && between
+                    .clone()
+                    .all(|x| !s.toks[x].pos.is_verb() && s.words[x] != "to");
+            adverbs || new_subject
+        };
+        if let Some(k) = (a..verb_start)
             .rev()
-            .find(|&k| matches!(s.words[k].as_str(), "and" | "but"))
+            .filter(|&k| matches!(s.words[k].as_str(), "and" | "but"))
+            .find(|&k| starts_predicate(k))
         {
-            if (k + 1..i).all(|x| s.toks[x].pos == Pos::RB) {
-                a = k + 1;
-            }
+            a = k + 1;
         }
     }
     let before = &s.words[a..i];
@@ -1045,7 +1061,9 @@ fn refused_chain(s: &Sent, lex: &Lexicon, i: usize) -> bool {
     }
     let mut v = i;
     for _ in 0..4 {
-        if !matches!(s.toks[v].dep, Dep::Xcomp | Dep::Ccomp) {
+        // Only an infinitive ("to allow", "to meet") hangs on the refusal.
+        let infinitive = v > 0 && s.words[v - 1] == "to" && s.toks[v].pos == Pos::VB;
+        if !infinitive || !matches!(s.toks[v].dep, Dep::Xcomp | Dep::Ccomp) {
             return false;
         }
         let h = s.toks[v].head as usize;

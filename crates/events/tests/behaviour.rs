@@ -635,3 +635,24 @@ fn unnamed_victims_are_the_people_of_the_storys_country() {
         evs.iter().map(codes).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_new_subject_after_a_comma_and_starts_its_own_modality() {
+    let evs = events(
+        "Belgrade does not recognise it, and the United States have urged Serbia to return to talks.",
+    );
+    let urge = evs
+        .iter()
+        .find(|e| e.cameo.starts_with("02"))
+        .unwrap_or_else(|| panic!("{:?}", evs.iter().map(codes).collect::<Vec<_>>()));
+    assert_eq!(urge.modality, Modality::Asserted);
+    let e = one(
+        "Pakistan said it would take the matter to the United Nations and had placed its armed forces on high alert.",
+        "152",
+    );
+    assert_ne!(
+        e.modality,
+        Modality::Planned,
+        "'had placed' is done, not planned"
+    );
+}
