@@ -1997,13 +1997,90 @@ fn governed_by_planning(s: &Sent, lex: &Lexicon, i: usize) -> bool {
 /// The modality of a noun trigger: from its own noun phrase ("a reported agreement", "no
 /// talks", "a planned summit"), the word governing it ("preparations for talks", "no plans for
 /// a call"), a modal verb right before that, or the date it is given.
+/// The noun at `i` is an argument of a negated predicate, read from the parse: the first verb
+/// above it (through its noun phrase) has "not" or "never", or a subject with "no" ("a meeting
+/// with Xi has not been scheduled", "no date had been set for a fresh round of talks").
+fn predicate_negated(s: &Sent, i: usize) -> bool {
+    // By words first: the noun, its prepositional phrase, then "has not", "was not", "will
+    // not" … before the clause ends ("a meeting with Xi Jinping has not been scheduled").
+    let end = s.words.len().min(i + 9);
+    for k in i + 1..end {
+        let w = s.words[k].as_str();
+        if matches!(
+            w,
+            "," | ";" | ":" | "and" | "but" | "that" | "which" | "who" | "said"
+        ) {
+            break;
+        }
+        if matches!(w, "not" | "n't" | "never")
+            && k > i + 1
+            && matches!(
+                s.words[k - 1].as_str(),
+                "has"
+                    | "have"
+                    | "had"
+                    | "is"
+                    | "are"
+                    | "was"
+                    | "were"
+                    | "will"
+                    | "would"
+                    | "did"
+                    | "does"
+                    | "do"
+                    | "could"
+                    | "can"
+                    | "wo"
+                    | "ca"
+            )
+        {
+            return true;
+        }
+        if s.toks[k].pos.is_verb()
+            && !matches!(s.toks[k].pos, Pos::MD)
+            && !matches!(
+                w,
+                "has" | "have" | "had" | "is" | "are" | "was" | "were" | "did" | "does" | "do"
+            )
+        {
+            break;
+        }
+    }
+    if s.children.is_empty() {
+        return false;
+    }
+    let mut v = i;
+    for _ in 0..5 {
+        let h = s.toks[v].head as usize;
+        if h >= s.toks.len() {
+            return false;
+        }
+        if s.toks[h].pos.is_verb() {
+            let not = s.children[h]
+                .iter()
+                .any(|&c| matches!(s.words[c].as_str(), "not" | "n't" | "never"));
+            let no_subject = s.children[h]
+                .iter()
+                .filter(|&&c| matches!(s.toks[c].dep, Dep::Nsubj | Dep::NsubjPass))
+                .any(|&c| s.children[c].iter().any(|&d| s.words[d] == "no"));
+            return not || no_subject;
+        }
+        v = h;
+    }
+    false
+}
+
 fn noun_modality(s: &Sent, lex: &Lexicon, i: usize) -> Modality {
     let st = np_start(s, i);
     let np = &s.words[st..i];
     let gov_from = st.saturating_sub(4);
     let gov = &s.words[gov_from..st];
     let has = |set: &HashSet<String>, ws: &[String]| ws.iter().any(|w| set.contains(w.as_str()));
-    if has(&lex.negated, np) || has(&lex.negated, gov) || negating_phrase(s, lex, st) {
+    if has(&lex.negated, np)
+        || has(&lex.negated, gov)
+        || negating_phrase(s, lex, st)
+        || predicate_negated(s, i)
+    {
         return Modality::Negated;
     }
     let (a, _) = clause(s, lex, i);

@@ -656,3 +656,31 @@ fn a_new_subject_after_a_comma_and_starts_its_own_modality() {
         "'had placed' is done, not planned"
     );
 }
+
+#[test]
+fn a_noun_argument_of_a_negated_predicate_is_negated() {
+    let evs = events(
+        "The trip will be the first in five years; a meeting with Xi Jinping has not been scheduled.",
+    );
+    assert!(
+        evs.iter()
+            .filter(|e| e.cameo.starts_with("04"))
+            .all(|e| e.modality != Modality::Asserted),
+        "{:?}",
+        evs.iter()
+            .map(|e| (codes(e), e.modality))
+            .collect::<Vec<_>>()
+    );
+    let evs = events(
+        "The Kremlin said Russia had not received the plan and that no date had been set for a fresh round of talks with the United States.",
+    );
+    assert!(
+        evs.iter()
+            .filter(|e| e.cameo.starts_with("04"))
+            .all(|e| e.modality != Modality::Asserted),
+        "{:?}",
+        evs.iter()
+            .map(|e| (codes(e), e.modality))
+            .collect::<Vec<_>>()
+    );
+}
