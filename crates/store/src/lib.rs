@@ -56,6 +56,18 @@
 //!   article id; they replace `entities_actor`, `events_source` and `events_target`) and
 //!   `quotes_speakers` (speaker name and words, article id, position).
 //!
+//! # Schema (version 6): filters answered from indexes
+//! - `events.published`: the article's publication date, copied onto its events.
+//! - `events_by_source`, `events_by_target`: events by either side's code with every column
+//!   a timeline or a network reads (they replace `events_source_article` and
+//!   `events_target_article`).
+//! - `article_actors` (`seq`, `code`): each article's distinct actor codes, from its events'
+//!   sides and its entities; written with the article, indexed both ways.
+//! - `articles_by_seq` (seq, id, published, section, agency) and `events_by_key` (article id,
+//!   position, then every field an event filter reads): a record's filter fields by the key of
+//!   the full-text index.
+//! - The full-text indexes are merged into one segment each on upgrade (FTS5 `optimize`).
+//!
 //! Record rows are written with their analysis and, on upgrade, filled in from the analyses
 //! already stored, so a store migrated from an older version holds the same rows as one
 //! written fresh.
@@ -226,8 +238,8 @@ const INSERT_QUOTE: &str = "INSERT INTO quotes \
 const INSERT_EVENT: &str = "INSERT INTO events \
     (article_id, idx, cameo, plover, source_code, source_name, source_entity, target_code, \
      target_name, target_entity, modality, date, goldstein, quad_class, sentence, \
-     trigger_start, trigger_end, mentions) \
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+     trigger_start, trigger_end, mentions, published) \
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 /// A Goldstein score as the `REAL` the migration's backfill reads from the analysis JSON: the
 /// shortest decimal of the `f32` (`1.9`, not `1.899999976158142`), so a store filled in on
@@ -236,10 +248,12 @@ fn goldstein_real(g: f32) -> f64 {
     g.to_string().parse().unwrap_or(f64::from(g))
 }
 
-/// Writes the record rows (entities, quotes, events) of one analysis.
+/// Writes the record rows (entities, quotes, events) of one analysis of the article `id`
+/// published on `published`.
 fn insert_records(
     tx: &rusqlite::Transaction<'_>,
     id: &str,
+    published: Option<&str>,
     analysis: &Analysis,
 ) -> rusqlite::Result<()> {
     if let Some(entities) = &analysis.entities {
@@ -302,6 +316,7 @@ fn insert_records(
                 first.map(|m| m.trigger.start as i64),
                 first.map(|m| m.trigger.end as i64),
                 e.mentions.len() as i64,
+                published,
             ])?;
         }
     }
@@ -701,7 +716,7 @@ impl Store {
                     insert_analysis
                         .execute(params![id, stages, RECORD_SCHEMA, json])
                         .map_err(err)?;
-                    insert_records(&tx, id, analysis).map_err(err)?;
+                    insert_records(&tx, id, article.published.as_deref(), analysis).map_err(err)?;
                     // The search index, in the same transaction as the rows it indexes.
                     search::index_article(&tx, next_seq, article, analysis).map_err(err)?;
                     next_seq += 1;

@@ -200,6 +200,58 @@ SELECT (ar.seq << 20) | e.key,
 FROM analyses an JOIN articles ar ON ar.id = an.article_id, json_each(an.json, '$.events') e
 WHERE e.key BETWEEN 0 AND 1048575;
 "#,
+    // 6: what filtered searches, timelines and networks need to answer from indexes alone
+    // (issue #8: p99 < 50 ms under load on 100,000 articles). Filled in here from the rows
+    // already stored; `write_batch` writes them with each article (`search::index_article`
+    // for `article_actors`).
+    //
+    // - events.published: the article's publication date, so that an event's timeline day and
+    //   effective date need no join to `articles` (one seek per event: most of a timeline's
+    //   cost).
+    // - events_by_source, events_by_target: every column a timeline or a network reads, by
+    //   either side's code, so that neither reads the event rows.
+    // - article_actors: each article's distinct actor codes (event sides and entities), keyed
+    //   by article `seq`: an actor filter becomes an index range (which articles) or one seek
+    //   per candidate (does this article qualify), instead of a union over three indexes
+    //   mapped through article ids.
+    // - articles_by_seq: an article's id, date, section and agency by `seq` (the key of the
+    //   full-text index), for checking a text match against filters with one seek.
+    // - events_by_key: an event's filter fields by its key, for checking a text match of an
+    //   event against filters without reading the event row.
+    // - The full-text indexes merged into one segment each ('optimize'): a store ingested in
+    //   batches holds 8 to 16 segments per index, and every doclist read merges them all
+    //   (a quarter of a text search's time on 108,000 articles).
+    r#"
+ALTER TABLE events ADD COLUMN published TEXT;
+UPDATE events SET published = (SELECT a.published FROM articles a WHERE a.id = events.article_id);
+CREATE INDEX events_by_source
+    ON events(source_code, modality, date, published, goldstein, cameo, target_code, target_name);
+CREATE INDEX events_by_target
+    ON events(target_code, modality, date, published, goldstein, cameo, source_code, source_name);
+DROP INDEX events_source_article;
+DROP INDEX events_target_article;
+
+CREATE INDEX articles_by_seq ON articles(seq, id, published, section, agency);
+CREATE INDEX events_by_key
+    ON events(article_id, idx, source_code, target_code, modality, cameo, plover, date, published);
+
+CREATE TABLE article_actors (
+    seq  INTEGER NOT NULL,                       -- articles.seq
+    code TEXT NOT NULL,                          -- CAMEO actor code of an event side or entity
+    PRIMARY KEY (seq, code)
+) WITHOUT ROWID;
+CREATE INDEX article_actors_by_code ON article_actors(code, seq);
+INSERT OR IGNORE INTO article_actors (seq, code)
+SELECT a.seq, x.code FROM (
+    SELECT article_id, source_code AS code FROM events WHERE source_code IS NOT NULL
+    UNION ALL SELECT article_id, target_code FROM events WHERE target_code IS NOT NULL
+    UNION ALL SELECT article_id, actor FROM entities WHERE actor IS NOT NULL
+) x JOIN articles a ON a.id = x.article_id;
+
+INSERT INTO fts_articles(fts_articles) VALUES ('optimize');
+INSERT INTO fts_quotes(fts_quotes) VALUES ('optimize');
+INSERT INTO fts_events(fts_events) VALUES ('optimize');
+"#,
 ];
 
 /// Name prefix of the full-text index tables (FTS5 tables and their shadow tables), which

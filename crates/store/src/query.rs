@@ -150,35 +150,48 @@ impl Store {
         let range = DayRange::new(q.from.as_deref(), q.to.as_deref())?;
         let cameo = q.cameo.as_deref().map(check_cameo).transpose()?;
 
+        // Each event once, from the indexes alone: the events whose source side qualifies
+        // (`events_by_source`), then those whose target side does and that the first part did
+        // not count (`events_by_target`, which holds the source code too).
         let mut values: Vec<Value> = Vec::new();
-        let mut sql = String::from(
-            "SELECT e.date, a.published, COUNT(*), TOTAL(e.goldstein), COUNT(e.goldstein) \
-             FROM events e JOIN articles a INDEXED BY articles_by_id ON a.id = e.article_id \
-             WHERE ",
-        );
-        match &other {
-            None => {
-                let s = prefix_sql("e.source_code", &actor, &mut values);
-                let t = prefix_sql("e.target_code", &actor, &mut values);
-                sql.push_str(&format!("({s} OR {t})"));
+        let mut part = |index: &str, side: &dyn Fn(&mut Vec<Value>) -> String| {
+            let mut sql = format!(
+                "SELECT e.date, e.published, e.goldstein FROM events e INDEXED BY {index} \
+                 WHERE {}",
+                side(&mut values)
+            );
+            if !q.all_modalities {
+                // `+`: never through the modality index (most events are asserted).
+                sql.push_str(" AND +e.modality = 'asserted'");
             }
+            if let Some(c) = &cameo {
+                sql.push_str(" AND ");
+                sql.push_str(&prefix_sql("e.cameo", c, &mut values));
+            }
+            sql
+        };
+        let by_source = |v: &mut Vec<Value>| match &other {
+            None => prefix_sql("e.source_code", &actor, v),
             Some(o) => {
-                let s1 = prefix_sql("e.source_code", &actor, &mut values);
-                let t1 = prefix_sql("e.target_code", o, &mut values);
-                let t2 = prefix_sql("e.target_code", &actor, &mut values);
-                let s2 = prefix_sql("e.source_code", o, &mut values);
-                sql.push_str(&format!("(({s1} AND {t1}) OR ({t2} AND {s2}))"));
+                let s = prefix_sql("e.source_code", &actor, v);
+                let t = prefix_sql("e.target_code", o, v);
+                format!("{s} AND {t}")
             }
-        }
-        if !q.all_modalities {
-            // `+`: never through the modality index (most events are asserted).
-            sql.push_str(" AND +e.modality = 'asserted'");
-        }
-        if let Some(c) = &cameo {
-            sql.push_str(" AND ");
-            sql.push_str(&prefix_sql("e.cameo", c, &mut values));
-        }
-        sql.push_str(" GROUP BY e.date, a.published");
+        };
+        let first = part("events_by_source", &by_source);
+        let second = part("events_by_target", &|v: &mut Vec<Value>| {
+            let t = prefix_sql("e.target_code", &actor, v);
+            let s = other
+                .as_ref()
+                .map(|o| format!(" AND {}", prefix_sql("e.source_code", o, v)))
+                .unwrap_or_default();
+            // COALESCE: an event without a source (NULL) was not counted by the first part.
+            format!("{t}{s} AND NOT COALESCE({}, 0)", by_source(v))
+        });
+        let sql = format!(
+            "SELECT date, published, COUNT(*), TOTAL(goldstein), COUNT(goldstein) \
+             FROM ({first} UNION ALL {second}) GROUP BY date, published"
+        );
 
         let mut buckets: BTreeMap<String, Sums> = BTreeMap::new();
         let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
@@ -230,27 +243,23 @@ impl Store {
         let mut values: Vec<Value> = Vec::new();
         let mut parts = Vec::new();
         // The actor as source (the counterpart is the target), then as target.
-        for (me, them, as_source) in [
-            ("e.source_code", "e.target", 0),
-            ("e.target_code", "e.source", 1),
+        // Both parts read their covering index only (`events_by_source`, `events_by_target`).
+        for (me, them, as_source, index) in [
+            ("e.source_code", "e.target", 0, "events_by_source"),
+            ("e.target_code", "e.source", 1, "events_by_target"),
         ] {
             let mine = prefix_sql(me, &actor, &mut values);
             let theirs = prefix_sql(&format!("{them}_code"), &actor, &mut values);
             parts.push(format!(
                 "SELECT {them}_code, {them}_name, {as_source}, {}, \
                    COUNT(*), TOTAL(e.goldstein), COUNT(e.goldstein) \
-                 FROM events e {} \
+                 FROM events e INDEXED BY {index} \
                  WHERE {mine} AND {them}_code IS NOT NULL AND NOT {theirs}{} \
                  GROUP BY 1, 2{}",
                 if dated {
-                    "e.date, a.published"
+                    "e.date, e.published"
                 } else {
                     "NULL, NULL"
-                },
-                if dated {
-                    "JOIN articles a INDEXED BY articles_by_id ON a.id = e.article_id"
-                } else {
-                    ""
                 },
                 if all_modalities {
                     ""

@@ -974,6 +974,7 @@ fn migration_5_fills_the_index_of_a_store_written_at_schema_4() {
         // A store at schema 4, as the previous dateline wrote it: the same rows, no index.
         let mut store = Store::open(dir.path()).unwrap();
         store.write_batch(&news).unwrap();
+        undo_migration_6(&store);
         store
             .conn()
             .execute_batch(
@@ -990,38 +991,12 @@ fn migration_5_fills_the_index_of_a_store_written_at_schema_4() {
         assert!(store.search(&text("corridor")).is_err());
     }
     let store = Store::open(dir.path()).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 5);
+    assert_eq!(store.schema_version().unwrap(), STORE_SCHEMA_VERSION);
     check_index(&store);
     // The same schema as a fresh store, and the filled-in index equals the one a fresh store
     // writes, row by row.
     let fresh = store_with(&news);
-    let schema = |s: &Store| -> Vec<String> {
-        let mut st = s
-            .conn()
-            .prepare("SELECT type || ' ' || name FROM sqlite_schema ORDER BY name")
-            .unwrap();
-        st.query_map([], |r| r.get(0))
-            .unwrap()
-            .collect::<Result<_, _>>()
-            .unwrap()
-    };
     assert_eq!(schema(&store), schema(&fresh));
-    let rows = |s: &Store, t: &str| -> Vec<String> {
-        let mut st = s
-            .conn()
-            .prepare(&format!("SELECT * FROM {t} ORDER BY rowid"))
-            .unwrap();
-        let n = st.column_count();
-        st.query_map([], |r| {
-            (0..n)
-                .map(|i| r.get::<_, String>(i))
-                .collect::<Result<Vec<_>, _>>()
-                .map(|v| v.join("|"))
-        })
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap()
-    };
     for t in ["fts_articles", "fts_quotes", "fts_events"] {
         assert_eq!(rows(&store, t), rows(&fresh, t), "{t}");
     }
@@ -1029,6 +1004,240 @@ fn migration_5_fills_the_index_of_a_store_written_at_schema_4() {
     for q in ["corridor", "istanbul", "brandt", "grain ships", "rusgov"] {
         assert_eq!(search(&store, text(q)), search(&fresh, text(q)), "{q}");
     }
+}
+
+/// The names of a store's tables and indexes, with their kind.
+fn schema(s: &Store) -> Vec<String> {
+    let mut st = s
+        .conn()
+        .prepare("SELECT type || ' ' || name FROM sqlite_schema ORDER BY name")
+        .unwrap();
+    st.query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+/// Every row of table `t` (each value as text), sorted.
+fn rows(s: &Store, t: &str) -> Vec<String> {
+    let mut st = s.conn().prepare(&format!("SELECT * FROM {t}")).unwrap();
+    let n = st.column_count();
+    let mut rows = st
+        .query_map([], |r| {
+            (0..n)
+                .map(|i| {
+                    Ok(match r.get_ref(i)? {
+                        ValueRef::Null => String::new(),
+                        ValueRef::Integer(n) => n.to_string(),
+                        ValueRef::Real(x) => x.to_string(),
+                        ValueRef::Text(t) | ValueRef::Blob(t) => String::from_utf8_lossy(t).into(),
+                    })
+                })
+                .collect::<Result<Vec<_>, rusqlite::Error>>()
+                .map(|v| v.join("|"))
+        })
+        .unwrap()
+        .collect::<Result<Vec<_>, _>>()
+        .unwrap();
+    rows.sort();
+    rows
+}
+
+/// Turns a store back into one at schema 5, as the previous dateline wrote it.
+fn undo_migration_6(store: &Store) {
+    store
+        .conn()
+        .execute_batch(
+            "DROP TABLE article_actors; DROP INDEX articles_by_seq; DROP INDEX events_by_key; \
+             DROP INDEX events_by_source; DROP INDEX events_by_target; \
+             ALTER TABLE events DROP COLUMN published; \
+             CREATE INDEX events_source_article ON events(source_code, article_id); \
+             CREATE INDEX events_target_article ON events(target_code, article_id); \
+             PRAGMA user_version = 5;",
+        )
+        .unwrap();
+}
+
+#[test]
+fn migration_6_fills_actors_and_event_dates_of_a_store_written_at_schema_5() {
+    let dir = tempfile::tempdir().unwrap();
+    let news = news();
+    {
+        let mut store = Store::open(dir.path()).unwrap();
+        store.write_batch(&news).unwrap();
+        undo_migration_6(&store);
+    }
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.schema_version().unwrap(), STORE_SCHEMA_VERSION);
+    let fresh = store_with(&news);
+    assert_eq!(schema(&store), schema(&fresh));
+    for t in ["article_actors", "events"] {
+        assert_eq!(rows(&store, t), rows(&fresh, t), "{t}");
+    }
+    assert_eq!(store.dump().unwrap(), fresh.dump().unwrap());
+    // Each article's codes, from its events' sides and its entities, once each.
+    assert_eq!(
+        rows(&fresh, "article_actors"),
+        [
+            "1|TUR", "1|TURGOV", "1|UKR", "1|UKRGOV", "2|RUS", "2|RUSGOV", "2|UKR", "3|UKRGOV",
+            "3|VLMGOV"
+        ]
+    );
+    let published: Vec<Option<String>> = fresh
+        .conn()
+        .prepare("SELECT published FROM events ORDER BY rowid")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(
+        published,
+        [
+            Some("2025-02-24".to_string()),
+            Some("2025-03-10".to_string()),
+            Some("2025-03-12".to_string())
+        ]
+    );
+    let timeline = |s: &Store| {
+        s.timeline(&TimelineQuery {
+            actor: "UKR".into(),
+            all_modalities: true,
+            ..TimelineQuery::default()
+        })
+        .unwrap()
+    };
+    assert_eq!(timeline(&store), timeline(&fresh));
+    for q in [
+        SearchQuery {
+            actor: Some("UKR".into()),
+            ..text("corridor OR grain OR bridge")
+        },
+        SearchQuery {
+            country: Some("RUS".into()),
+            ..SearchQuery::default()
+        },
+    ] {
+        assert_eq!(search(&store, q.clone()), search(&fresh, q));
+    }
+}
+
+#[test]
+fn text_searches_with_filters_are_the_text_matches_that_pass_the_filters() {
+    // A text search checks each match against the filters; a search without text builds the
+    // filtered sets. Both must agree: with text = (text alone) ∩ (filters alone).
+    let store = store_with(&news());
+    let all = |q: SearchQuery| -> Vec<String> {
+        let mut k = keys(&search(
+            &store,
+            SearchQuery {
+                limit: MAX_LIMIT,
+                ..q
+            },
+        ));
+        k.sort();
+        k
+    };
+    let filters = [
+        SearchQuery {
+            actor: Some("UKR".into()),
+            ..SearchQuery::default()
+        },
+        SearchQuery {
+            country: Some("TUR".into()),
+            ..SearchQuery::default()
+        },
+        SearchQuery {
+            actor: Some("UKRGOV".into()),
+            country: Some("VLM".into()),
+            ..SearchQuery::default()
+        },
+        SearchQuery {
+            from: Some("2025-03".into()),
+            ..SearchQuery::default()
+        },
+        SearchQuery {
+            from: Some("2025-02-20".into()),
+            to: Some("2025-03-10".into()),
+            ..SearchQuery::default()
+        },
+        SearchQuery {
+            from: Some("2025-03-15".into()),
+            ..SearchQuery::default()
+        },
+        SearchQuery {
+            section: Some("city".into()),
+            ..SearchQuery::default()
+        },
+        SearchQuery {
+            speaker: Some("brandt".into()),
+            ..SearchQuery::default()
+        },
+        SearchQuery {
+            modality: Some("planned".into()),
+            actor: Some("VLM".into()),
+            ..SearchQuery::default()
+        },
+        SearchQuery {
+            cameo: Some("1".into()),
+            ..SearchQuery::default()
+        },
+    ];
+    for words in [
+        "corridor OR grain OR bridge OR notice",
+        "ukraine",
+        "said",
+        "mayor",
+    ] {
+        let matches = all(text(words));
+        for f in &filters {
+            let alone = all(f.clone());
+            let both = all(SearchQuery {
+                text: words.into(),
+                ..f.clone()
+            });
+            let expected: Vec<String> = matches
+                .iter()
+                .filter(|k| alone.contains(k))
+                .cloned()
+                .collect();
+            assert_eq!(both, expected, "{words} with {f:?}");
+        }
+    }
+    // Events without text: a short page of many events walks the articles newest first, a
+    // long one lists the set; both give the same order and total.
+    for f in &filters {
+        let events = |limit: usize, offset: usize| {
+            search(
+                &store,
+                SearchQuery {
+                    kinds: vec![HitKind::Event],
+                    limit,
+                    offset,
+                    ..f.clone()
+                },
+            )
+        };
+        let whole = events(MAX_LIMIT, 0);
+        for (offset, hit) in whole.hits.iter().enumerate() {
+            let page = events(1, offset);
+            assert_eq!(page.total, whole.total, "{f:?}");
+            assert_eq!(page.hits, std::slice::from_ref(hit), "{f:?} at {offset}");
+        }
+    }
+    // Not vacuous: some filters keep some matches and drop others.
+    assert_eq!(
+        all(SearchQuery {
+            actor: Some("UKR".into()),
+            ..text("corridor")
+        }),
+        [
+            "article:Grain prices climb",
+            "article:Odesa ships sail after talks",
+            "quote:Odesa ships sail after talks#0"
+        ],
+        "not the undated notice, which names no actor"
+    );
 }
 
 #[test]
