@@ -206,6 +206,9 @@ pub fn ingest_into(
     Ok(sum)
 }
 
+/// Articles an ingest must add before it merges the full-text indexes.
+const OPTIMIZE_AFTER: u64 = 1000;
+
 fn ingest(ctx: &Ctx, a: IngestArgs) -> Result<u8> {
     let pipeline = ctx.pipeline()?;
     let mut store = ctx.open_store()?;
@@ -217,6 +220,13 @@ fn ingest(ctx: &Ctx, a: IngestArgs) -> Result<u8> {
         ctx.progress_hidden(),
         true,
     )?;
+    // A bulk ingest leaves the full-text indexes in many segments: merge them so searches
+    // read one each. Small ingests leave that to SQLite's own merging.
+    if sum.ingested >= OPTIMIZE_AFTER {
+        store
+            .optimize_search()
+            .context("merging the full-text indexes")?;
+    }
     let mut out = std::io::stdout().lock();
     if ctx.json {
         serde_json::to_writer(&mut out, &sum)?;

@@ -1569,3 +1569,19 @@ fn speaker_timeline_counts_quotes_per_period() {
         .unwrap()
         .is_empty());
 }
+
+#[test]
+fn merging_the_full_text_indexes_changes_no_result() {
+    let mut store = store_with(&news());
+    let before: Vec<Vec<String>> = ["grain corridor", "talks", "\"grain corridor\""]
+        .iter()
+        .map(|q| keys(&search(&store, text(q))))
+        .collect();
+    store.optimize_search().unwrap();
+    let after: Vec<Vec<String>> = ["grain corridor", "talks", "\"grain corridor\""]
+        .iter()
+        .map(|q| keys(&search(&store, text(q))))
+        .collect();
+    assert!(before.iter().all(|k| !k.is_empty()));
+    assert_eq!(before, after);
+}
