@@ -526,6 +526,9 @@ struct Sent<'a> {
     tail: usize,
     /// The country the story is about at this sentence (its own place, else the last one).
     context: Option<String>,
+    /// The first token after the wire dateline ("PARIS, May 6 (Reuters) -"), 0 without one:
+    /// nothing before it is part of any clause's modality ("May" is no modal).
+    lead: usize,
 }
 
 fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
@@ -703,6 +706,7 @@ fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
             children,
             tail,
             context: context_country.clone(),
+            lead: dateline_end.map_or(0, |e| toks.partition_point(|t| t.span.start < e)),
         };
         code_sentence(&sent, lex, dict, &speaker_actor, &mut out);
     }
@@ -959,6 +963,7 @@ fn clause(s: &Sent, lex: &Lexicon, i: usize) -> (usize, usize) {
 /// The modality of a trigger at token `i` (with its governing words before it).
 fn modality(s: &Sent, lex: &Lexicon, i: usize, noun: bool) -> Modality {
     let (a, b) = clause(s, lex, i);
+    let a = a.max(s.lead.min(i));
     // A relative clause between commas before the trigger ("…, which was not invited,
     // criticised …") says nothing of the trigger's own modality.
     let mut a = a;
@@ -998,8 +1003,16 @@ fn modality(s: &Sent, lex: &Lexicon, i: usize, noun: bool) -> Modality {
             a = k + 1;
         }
     }
-    let before = &s.words[a..i];
-    let after = &s.words[i + 1..b];
+    // Words of a time expression are no cues ("in May" is no modal).
+    let in_time = |k: usize| s.times.iter().any(|(f, e, _)| *f <= k && k < *e);
+    let cue_words = |from: usize, to: usize| -> Vec<String> {
+        (from..to)
+            .filter(|&k| !in_time(k))
+            .map(|k| s.words[k].clone())
+            .collect()
+    };
+    let before = &cue_words(a, i)[..];
+    let after = &cue_words(i + 1, b)[..];
     let has = |set: &HashSet<String>, ws: &[String]| ws.iter().any(|w| set.contains(w.as_str()));
     let near_before = &s.words[a.max(i.saturating_sub(4))..i];
     // "denied that …", "refused claims that …": the whole complement clause is negated.
@@ -2073,7 +2086,7 @@ fn predicate_negated(s: &Sent, i: usize) -> bool {
 fn noun_modality(s: &Sent, lex: &Lexicon, i: usize) -> Modality {
     let st = np_start(s, i);
     let np = &s.words[st..i];
-    let gov_from = st.saturating_sub(4);
+    let gov_from = st.saturating_sub(4).max(s.lead.min(st));
     let gov = &s.words[gov_from..st];
     let has = |set: &HashSet<String>, ws: &[String]| ws.iter().any(|w| set.contains(w.as_str()));
     if has(&lex.negated, np)

@@ -684,3 +684,22 @@ fn a_noun_argument_of_a_negated_predicate_is_negated() {
             .collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_month_called_may_is_no_modal() {
+    let text = "PARIS, May 6 (Reuters) - French President Emmanuel Macron urged Chinese President Xi Jinping on Monday to help end the war.";
+    let mut a = Article::new(text.to_string(), None);
+    a.published = Some("2024-05-06".to_string());
+    let n = text.chars().count();
+    a.zones
+        .push(Zone::new(ZoneKind::Paragraph, Span::new(0, n)));
+    a.zones.push(Zone::new(ZoneKind::Dateline, Span::new(0, 5)));
+    let evs = common::pipeline().analyse(&a).events.unwrap();
+    let urge = evs
+        .iter()
+        .find(|e| e.cameo.starts_with("02"))
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    assert_eq!(urge.modality, Modality::Asserted);
+    let e = one("Russia attacked Ukraine in May, officials said.", "190");
+    assert_ne!(e.modality, Modality::Hypothetical);
+}
