@@ -203,6 +203,14 @@ fn gold(p: &Pipeline, dir: &std::path::Path) {
         for c in &score.critical.errors {
             println!("{name} CRITICAL {c:?}");
         }
+        if std::env::args().any(|a| a == "--times") {
+            for m in &score.times.missed {
+                println!("{name} TMISS {m:?}");
+            }
+            for f in &score.times.false_positives {
+                println!("{name} TFP {f:?}");
+            }
+        }
         if std::env::args().any(|a| a == "--entities") {
             for m in &score.entities.missed {
                 println!("{name} EMISS {m}");
