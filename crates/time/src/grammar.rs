@@ -2528,9 +2528,11 @@ impl<'a> Parser<'a> {
             c.end = Some(end);
             c.e = e;
         }
-        // "18th Dec for 10 days"
+        // "18th Dec for 10 days" (not "on Sunday for two days of talks": the days are the
+        // talks', the date stands alone)
         if self.word(c.e, "for") && c.sem.day_level() {
-            if let Some((k, d, _, false)) = self.dur(c.e + 1) {
+            if let Some((k, d, _, false)) = self.dur(c.e + 1).filter(|&(k, ..)| !self.word(k, "of"))
+            {
                 let begin = c.sem.clone();
                 c = Cand {
                     begin: Some(begin),
@@ -3032,7 +3034,8 @@ impl<'a> Parser<'a> {
         }
         // a superlative before: "the first time in 10 years", "lowest in a decade"
         let lo = self.lo.get();
-        let superlative = (i.saturating_sub(5).max(lo)..i).any(|k| {
+        // (up to eight words back: "the first by a US secretary of state in five years")
+        let superlative = (i.saturating_sub(8).max(lo)..i).any(|k| {
             let w = self.lw(k);
             let e = self.ent(k);
             self.is_word(k)

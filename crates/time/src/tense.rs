@@ -190,7 +190,15 @@ impl<'a> Parser<'a> {
                         future = true;
                     }
                 }
-                Cue::FutureIfTo => future = true,
+                // "had been planned for February": a plan in the past perfect was for a time
+                // now past.
+                Cue::FutureIfTo => {
+                    if (g0..k).any(|j| self.lower_at(j) == "had") {
+                        past = true;
+                    } else {
+                        future = true;
+                    }
+                }
                 Cue::Modal => {
                     if self.lower_at(k + 1) == "have" || self.lower_at(k + 2) == "have" {
                         modal_have = true;

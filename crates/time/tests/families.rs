@@ -532,3 +532,33 @@ fn deadlines_point_forward_and_starting_points_back() {
     );
     assert_eq!(v("They met in March."), vec!["2025-03".to_string()]);
 }
+
+#[test]
+fn a_date_before_the_length_of_what_happens_stands_alone() {
+    let t = tags("Blinken will travel to Beijing on Sunday for two days of talks.");
+    assert!(
+        t.contains(&("Sunday".to_string(), "2025-03-02".to_string())),
+        "{t:?}"
+    );
+    // "18th Dec for 10 days" is still one duration starting that day.
+    let t = tags("The exhibition runs from March 3 for 10 days.");
+    assert!(t.iter().all(|(s, _)| s != "March 3"), "{t:?}");
+}
+
+#[test]
+fn a_far_superlative_makes_in_n_years_a_span() {
+    is(
+        "It will be the first by a US secretary of state in five years.",
+        "five years",
+        "P5Y",
+    );
+}
+
+#[test]
+fn a_plan_in_the_past_perfect_was_for_a_past_time() {
+    is(
+        "The visit had been planned for February but was called off.",
+        "February",
+        "2025-02",
+    );
+}
