@@ -29,6 +29,7 @@ struct Lexicon {
     accusing: HashSet<String>,
     permission: HashSet<String>,
     both_sides: Vec<String>,
+    irregular_past: HashSet<String>,
     tail: HashSet<String>,
     intent_blocks: HashSet<String>,
     coded_defaults: HashSet<String>,
@@ -63,6 +64,7 @@ fn lexicon() -> &'static Lexicon {
             accusing: HashSet::new(),
             permission: HashSet::new(),
             both_sides: Vec::new(),
+            irregular_past: HashSet::new(),
             tail: HashSet::new(),
             intent_blocks: HashSet::new(),
             coded_defaults: HashSet::new(),
@@ -107,6 +109,7 @@ fn lexicon() -> &'static Lexicon {
                 "accusing_verbs" => drop(l.accusing.insert(w)),
                 "permission_verbs" => drop(l.permission.insert(w)),
                 "both_sides" => l.both_sides.push(w),
+                "irregular_past" => drop(l.irregular_past.insert(w)),
                 "reporting_tail" => drop(l.tail.insert(w)),
                 "intent_blocks" => drop(l.intent_blocks.insert(w.to_uppercase())),
                 "coded_defaults" => drop(l.coded_defaults.insert(w.to_uppercase())),
@@ -1376,6 +1379,17 @@ fn code_triggers(
             && s.actors
                 .iter()
                 .any(|a| a.first == i + 1 || a.first == i + 2)
+            && dict.lookup(words[i]).is_some()
+        {
+            pos = Pos::VBD;
+        }
+        // "Blinken spoke by phone with …": a past form right after a name that opens the
+        // sentence, before a preposition, is that name's verb.
+        if pos == Pos::NN
+            && i > 0
+            && s.actors.iter().any(|a| a.end == i && a.first == 0)
+            && s.toks.get(i + 1).is_some_and(|t| t.pos == Pos::IN)
+            && (words[i].ends_with("ed") || lex.irregular_past.contains(words[i]))
             && dict.lookup(words[i]).is_some()
         {
             pos = Pos::VBD;

@@ -703,3 +703,15 @@ fn a_month_called_may_is_no_modal() {
     let e = one("Russia attacked Ukraine in May, officials said.", "190");
     assert_ne!(e.modality, Modality::Hypothetical);
 }
+
+#[test]
+fn a_past_form_after_an_opening_name_is_its_verb() {
+    let evs = events(
+        "US Secretary of State Antony Blinken will visit Beijing.\nBlinken spoke by phone with Chinese Foreign Minister Qin Gang on Tuesday.",
+    );
+    assert!(
+        evs.iter().any(|e| e.cameo == "041"),
+        "{:?}",
+        evs.iter().map(codes).collect::<Vec<_>>()
+    );
+}
