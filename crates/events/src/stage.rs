@@ -895,7 +895,10 @@ fn answer_accusers(events: &mut [Event]) {
     for k in 0..events.len() {
         let e = &events[k];
         let answers = e.cameo == "016" || e.cameo.starts_with("12");
-        if !answers || e.target.is_some() {
+        // A denial answers its accuser even when it names what it denies ("Tehran denies
+        // arming the Houthis" answers Washington, not the Houthis).
+        let denial = e.cameo == "016";
+        if !answers || (e.target.is_some() && !denial) {
             continue;
         }
         let Some(me) = country(&e.source) else {
@@ -914,10 +917,16 @@ fn answer_accusers(events: &mut [Event]) {
         // An accusation, demand or protest aimed at this actor; else an accusation whose target
         // went unnamed ("accusing the militant group of reneging"); else whoever last acted on
         // this actor.
+        // (A denial that names its object keeps it unless someone accused this very actor.)
+        let named = e.target.is_some();
         let accuser = earlier()
             .find(|p| accusing(p) && at_me(p))
-            .or_else(|| earlier().find(|p| p.cameo.starts_with("11") && p.target.is_none()))
-            .or_else(|| earlier().find(at_me))
+            .or_else(|| {
+                earlier()
+                    .filter(|_| !named)
+                    .find(|p| p.cameo.starts_with("11") && p.target.is_none())
+            })
+            .or_else(|| earlier().filter(|_| !named).find(at_me))
             .and_then(|p| p.source.clone());
         if let Some(a) = accuser {
             events[k].target = Some(ActorRef { span: None, ..a });

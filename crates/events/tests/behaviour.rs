@@ -715,3 +715,15 @@ fn a_past_form_after_an_opening_name_is_its_verb() {
         evs.iter().map(codes).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_denial_answers_its_accuser_even_when_it_names_what_it_denies() {
+    let evs = events(
+        "The United States accused Iran of arming the Houthi rebels in Yemen.\nTehran denied arming the Houthis.",
+    );
+    let e = evs
+        .iter()
+        .find(|e| e.cameo == "016")
+        .unwrap_or_else(|| panic!("{:?}", evs.iter().map(codes).collect::<Vec<_>>()));
+    assert!(codes(e).2.starts_with("USA"), "{:?}", codes(e));
+}
