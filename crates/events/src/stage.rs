@@ -30,6 +30,8 @@ struct Lexicon {
     permission: HashSet<String>,
     both_sides: Vec<String>,
     irregular_past: HashSet<String>,
+    attack_anaphors: Vec<String>,
+    subordinators: HashSet<String>,
     tail: HashSet<String>,
     intent_blocks: HashSet<String>,
     coded_defaults: HashSet<String>,
@@ -65,6 +67,8 @@ fn lexicon() -> &'static Lexicon {
             permission: HashSet::new(),
             both_sides: Vec::new(),
             irregular_past: HashSet::new(),
+            attack_anaphors: Vec::new(),
+            subordinators: HashSet::new(),
             tail: HashSet::new(),
             intent_blocks: HashSet::new(),
             coded_defaults: HashSet::new(),
@@ -110,6 +114,8 @@ fn lexicon() -> &'static Lexicon {
                 "permission_verbs" => drop(l.permission.insert(w)),
                 "both_sides" => l.both_sides.push(w),
                 "irregular_past" => drop(l.irregular_past.insert(w)),
+                "attack_anaphors" => l.attack_anaphors.push(w),
+                "subordinators" => drop(l.subordinators.insert(w)),
                 "reporting_tail" => drop(l.tail.insert(w)),
                 "intent_blocks" => drop(l.intent_blocks.insert(w.to_uppercase())),
                 "coded_defaults" => drop(l.coded_defaults.insert(w.to_uppercase())),
@@ -715,6 +721,7 @@ fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
     }
     answer_accusers(&mut out);
     both_sides(lex, text, &mut out);
+    condemned_attackers(lex, text, &mut out);
     domestic_targets(&mut out);
     // An event needs at least one side placed in a country or an international body: "the
     // minister" with no country says too little to be a record of who did what to whom.
@@ -883,6 +890,46 @@ fn both_sides(lex: &Lexicon, text: &str, events: &mut Vec<Event>) {
         }
     }
     events.extend(extra);
+}
+
+/// "Iran condemned the strikes": a condemnation or criticism (11x) of an attack the story told
+/// is aimed at the attacker, not at the place attacked (whatever else the sentence names). The
+/// attack is the last earlier one (18x–20x) with a source of another country; the phrase naming
+/// it follows the trigger (`attack_anaphors`).
+fn condemned_attackers(lex: &Lexicon, text: &str, events: &mut [Event]) {
+    let country =
+        |a: &Option<ActorRef>| a.as_ref().and_then(|a| a.code.get(..3)).map(str::to_string);
+    for k in 0..events.len() {
+        if !events[k].cameo.starts_with("11") {
+            continue;
+        }
+        let m = &events[k].mentions[0];
+        let after: String = text
+            .chars()
+            .skip(m.trigger.end)
+            .take(m.sentence_span.end.saturating_sub(m.trigger.end).min(30))
+            .collect::<String>()
+            .to_lowercase();
+        if !lex
+            .attack_anaphors
+            .iter()
+            .any(|w| after.trim_start().starts_with(w.as_str()))
+        {
+            continue;
+        }
+        let sentence = m.sentence;
+        let me = country(&events[k].source);
+        let Some(attack) = events[..k].iter().rev().find(|p| {
+            p.mentions[0].sentence < sentence
+                && matches!(p.cameo.get(..2), Some("18" | "19" | "20"))
+                && p.source.is_some()
+                && country(&p.source) != me
+        }) else {
+            continue;
+        };
+        let src = attack.source.clone().map(|a| ActorRef { span: None, ..a });
+        events[k].target = src;
+    }
 }
 
 fn answer_accusers(events: &mut [Event]) {
@@ -1465,10 +1512,23 @@ fn code_triggers(
         }
         // A present-tense "verb" right before a modal or a finite verb is a noun the tagger
         // misread: "US-Russia contacts would focus …".
+        // So is one right after a determiner or inside a prepositional phrase: "the targets",
+        // "strikes on Houthi targets in Yemen".
+        let in_phrase = |k: usize| {
+            k >= 1
+                && (matches!(s.toks[k - 1].pos, Pos::IN | Pos::DT)
+                    || (k >= 2
+                        && matches!(s.toks[k - 1].pos, Pos::NNP | Pos::NNPS | Pos::JJ)
+                        && s.toks[k - 2].pos == Pos::IN
+                        // (not a conjunction opening a clause: "before Sarkozy heads to …")
+                        && !lex.subordinators.contains(s.words[k - 2].as_str())))
+        };
         let noun_misread = matches!(pos, Pos::VBZ | Pos::VBP)
-            && s.toks
+            && (s
+                .toks
                 .get(i + 1)
-                .is_some_and(|t| matches!(t.pos, Pos::MD | Pos::VBD | Pos::VBZ | Pos::VBP));
+                .is_some_and(|t| matches!(t.pos, Pos::MD | Pos::VBD | Pos::VBZ | Pos::VBP))
+                || in_phrase(i));
         // A participle modifying a noun ("sweeping sanctions") is no verb.
         // (The parser also reads "The US presented evidence" as a noun phrase: a past
         // participle counts as adjectival only after a determiner or an adjective.)

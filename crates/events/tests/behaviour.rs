@@ -727,3 +727,15 @@ fn a_denial_answers_its_accuser_even_when_it_names_what_it_denies() {
         .unwrap_or_else(|| panic!("{:?}", evs.iter().map(codes).collect::<Vec<_>>()));
     assert!(codes(e).2.starts_with("USA"), "{:?}", codes(e));
 }
+
+#[test]
+fn condemning_an_attack_is_aimed_at_the_attacker() {
+    let evs = events(
+        "The United States carried out air strikes on Houthi targets in Yemen on Friday.\nIran condemned the strikes as a violation of Yemen's sovereignty.",
+    );
+    let e = evs
+        .iter()
+        .find(|e| e.cameo.starts_with("11") && codes(e).1.starts_with("IRN"))
+        .unwrap_or_else(|| panic!("{:?}", evs.iter().map(codes).collect::<Vec<_>>()));
+    assert!(codes(e).2.starts_with("USA"), "{:?}", codes(e));
+}
