@@ -722,6 +722,14 @@ fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
     answer_accusers(&mut out);
     both_sides(lex, text, &mut out);
     condemned_attackers(lex, text, &mut out);
+    // A photo caption shows a moment of some earlier story ("Macron welcomes Xi at the Elysee
+    // Palace", "Peskov attends a news briefing"): its acts are no record of this one's events
+    // (they were read above only as context: who the story's parties are).
+    out.retain(|e| {
+        sentences
+            .get(e.mentions[0].sentence as usize)
+            .is_none_or(|s| !matches!(s.zone, ZoneKind::Caption | ZoneKind::Credit))
+    });
     domestic_targets(&mut out);
     // An event needs at least one side placed in a country or an international body: "the
     // minister" with no country says too little to be a record of who did what to whom.

@@ -739,3 +739,26 @@ fn condemning_an_attack_is_aimed_at_the_attacker() {
         .unwrap_or_else(|| panic!("{:?}", evs.iter().map(codes).collect::<Vec<_>>()));
     assert!(codes(e).2.starts_with("USA"), "{:?}", codes(e));
 }
+
+#[test]
+fn a_captions_acts_are_no_events_of_the_story() {
+    let caption = "French President Emmanuel Macron welcomes Chinese President Xi Jinping at the Elysee Palace.";
+    let body = "Macron urged Xi on Monday to help end the war in Ukraine.";
+    let text = format!("{caption}\n{body}");
+    let mut a = Article::new(text.clone(), None);
+    a.published = Some("2024-05-06".to_string());
+    let c = caption.chars().count();
+    a.zones.push(Zone::new(ZoneKind::Caption, Span::new(0, c)));
+    a.zones.push(Zone::new(
+        ZoneKind::Paragraph,
+        Span::new(c + 1, text.chars().count()),
+    ));
+    let evs = common::pipeline().analyse(&a).events.unwrap();
+    assert!(evs.iter().any(|e| e.cameo.starts_with("02")), "{evs:?}");
+    assert!(
+        evs.iter()
+            .all(|e| e.mentions.iter().all(|m| m.sentence_span.start > c)),
+        "{:?}",
+        evs.iter().map(codes).collect::<Vec<_>>()
+    );
+}
