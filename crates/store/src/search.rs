@@ -572,7 +572,7 @@ fn plain_snippet(text: &str) -> String {
 /// `RANK_WINDOW` are ranked by BM25 and listed first, the others follow, newest first. BM25
 /// costs about a microsecond a row; this bounds a common word's search (see
 /// docs/benchmarks.md). The total still counts every match.
-pub const RANK_WINDOW: usize = 2_000;
+pub const RANK_WINDOW: usize = 1_000;
 
 /// A checked, normalised query.
 struct Plan {
