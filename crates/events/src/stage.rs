@@ -538,6 +538,9 @@ struct Sent<'a> {
     /// The first token after the wire dateline ("PARIS, May 6 (Reuters) -"), 0 without one:
     /// nothing before it is part of any clause's modality ("May" is no modal).
     lead: usize,
+    /// The last two countries the story set against each other before this sentence (source
+    /// and target of its last event between two countries).
+    story_pair: Option<(String, String)>,
 }
 
 fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
@@ -716,6 +719,14 @@ fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
             tail,
             context: context_country.clone(),
             lead: dateline_end.map_or(0, |e| toks.partition_point(|t| t.span.start < e)),
+            story_pair: out.iter().rev().find_map(|e| {
+                let c = |a: &Option<ActorRef>| a.as_ref()?.code.get(..3).map(str::to_string);
+                let (x, y) = (c(&e.source)?, c(&e.target)?);
+                (x != y
+                    && dateline_kb::Kb::embedded().country(&x).is_some()
+                    && dateline_kb::Kb::embedded().country(&y).is_some())
+                .then_some((x, y))
+            }),
         };
         code_sentence(&sent, lex, dict, &speaker_actor, &mut out);
     }
@@ -1312,11 +1323,13 @@ fn opens_with_pronoun(s: &Sent, a: usize, i: usize) -> bool {
 }
 
 fn actor_ref(a: &Actor) -> ActorRef {
+    // An actor the sentence does not name (the story's parties) has no entity and no words.
+    let named = !a.entity.is_empty();
     ActorRef {
         code: a.code.clone(),
-        entity: Some(a.entity.clone()),
+        entity: named.then(|| a.entity.clone()),
         name: Some(a.name.clone()),
-        span: Some(a.span),
+        span: named.then_some(a.span),
     }
 }
 
@@ -1677,8 +1690,8 @@ fn mention(
         sentence: s.idx,
         sentence_span: s.span,
         trigger: Span::new(s.toks[i].span.start, s.toks[last].span.end),
-        source: src.map(|a| a.span),
-        target: tgt.map(|a| a.span),
+        source: src.filter(|a| !a.entity.is_empty()).map(|a| a.span),
+        target: tgt.filter(|a| !a.entity.is_empty()).map(|a| a.span),
         quote: s.quote_of.get(i).copied().flatten().map(|q| q as u32),
     }
 }
@@ -1977,8 +1990,29 @@ fn noun_event(
             }
         }
     }
+    // "There are no plans for a new summit", "no date has been set for further talks": talks
+    // that did not, or may, happen between parties the sentence does not name are between the
+    // story's two parties.
+    let story = s.story_pair.as_ref().map(|(x, y)| {
+        let side = |code: &str| Actor {
+            first: i,
+            end: i,
+            code: code.to_string(),
+            entity: String::new(),
+            name: code.to_string(),
+            span: Span::new(s.toks[i].span.start, s.toks[i].span.start),
+            bare: true,
+            state: true,
+        };
+        (side(x), side(y))
+    });
+    let unnamed = _sym
+        && !s.actors.iter().any(|x| x.first >= a && x.end <= b)
+        && noun_modality(s, lex, i) != Modality::Asserted;
     let (src, tgt) = if let Some((x, y)) = pair {
         (Some(&s.actors[x]), Some(&s.actors[y]))
+    } else if let (true, Some((x, y))) = (unnamed, story.as_ref()) {
+        (Some(x), Some(y))
     } else {
         // "negotiations with Washington": the target after "with", the source the clause's
         // subject or the speaker of the quote.

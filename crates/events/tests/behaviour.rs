@@ -762,3 +762,21 @@ fn a_captions_acts_are_no_events_of_the_story() {
         evs.iter().map(codes).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn unnamed_talks_that_did_not_happen_are_between_the_storys_parties() {
+    let evs = events(
+        "Russia accused the United States of delaying the talks on Friday.\nThere are no plans for a new summit, the Kremlin said.",
+    );
+    let e = evs
+        .iter()
+        .find(|e| e.cameo.starts_with("04") && e.modality == Modality::Negated)
+        .unwrap_or_else(|| panic!("{:?}", evs.iter().map(codes).collect::<Vec<_>>()));
+    let mut sides = [codes(e).1, codes(e).2];
+    sides.sort();
+    assert_eq!(sides, ["RUS".to_string(), "USA".to_string()]);
+    assert!(
+        e.mentions[0].source.is_none(),
+        "the parties have no words here"
+    );
+}
