@@ -1464,7 +1464,10 @@ fn code_triggers(
         // sentence, before a preposition, is that name's verb.
         if pos == Pos::NN
             && i > 0
-            && s.actors.iter().any(|a| a.end == i && a.first == 0)
+            && s.actors.iter().any(|a| {
+                // (the name may start with a particle the recogniser left out: "Von der Leyen")
+                a.end == i && a.first <= 3 && (0..a.first).all(|k| !s.toks[k].pos.is_verb())
+            })
             && s.toks.get(i + 1).is_some_and(|t| t.pos == Pos::IN)
             && (words[i].ends_with("ed") || lex.irregular_past.contains(words[i]))
             && dict.lookup(words[i]).is_some()
