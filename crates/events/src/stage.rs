@@ -32,6 +32,7 @@ struct Lexicon {
     irregular_past: HashSet<String>,
     attack_anaphors: Vec<String>,
     subordinators: HashSet<String>,
+    reciprocal: HashSet<String>,
     tail: HashSet<String>,
     intent_blocks: HashSet<String>,
     coded_defaults: HashSet<String>,
@@ -69,6 +70,7 @@ fn lexicon() -> &'static Lexicon {
             irregular_past: HashSet::new(),
             attack_anaphors: Vec::new(),
             subordinators: HashSet::new(),
+            reciprocal: HashSet::new(),
             tail: HashSet::new(),
             intent_blocks: HashSet::new(),
             coded_defaults: HashSet::new(),
@@ -116,6 +118,7 @@ fn lexicon() -> &'static Lexicon {
                 "irregular_past" => drop(l.irregular_past.insert(w)),
                 "attack_anaphors" => l.attack_anaphors.push(w),
                 "subordinators" => drop(l.subordinators.insert(w)),
+                "reciprocal_verbs" => drop(l.reciprocal.insert(w)),
                 "reporting_tail" => drop(l.tail.insert(w)),
                 "intent_blocks" => drop(l.intent_blocks.insert(w.to_uppercase())),
                 "coded_defaults" => drop(l.coded_defaults.insert(w.to_uppercase())),
@@ -139,6 +142,8 @@ fn lexicon() -> &'static Lexicon {
 /// lower-case words, singular and plural: code and whether it goes before the country code.
 struct Agents {
     by_words: HashMap<String, (String, bool)>,
+    /// Agents that are things, not people or bodies ("drones", "missiles": type PRODUCT).
+    things: HashSet<String>,
     max_words: usize,
 }
 
@@ -146,11 +151,15 @@ fn agents() -> &'static Agents {
     static A: OnceLock<Agents> = OnceLock::new();
     A.get_or_init(|| {
         let mut by_words = HashMap::new();
+        let mut things = HashSet::new();
         let mut max_words = 1;
         for a in &dateline_kb::Kb::embedded().agents {
             for form in std::iter::once(a.pattern.as_str()).chain(a.plural.as_deref()) {
                 let key = form.to_lowercase();
                 max_words = max_words.max(key.split(' ').count());
+                if a.kind == "PRODUCT" {
+                    things.insert(key.clone());
+                }
                 by_words
                     .entry(key)
                     .or_insert_with(|| (a.code.clone(), a.prefix));
@@ -158,6 +167,7 @@ fn agents() -> &'static Agents {
         }
         Agents {
             by_words,
+            things,
             max_words,
         }
     })
@@ -275,6 +285,12 @@ fn bare_agents(
             i += 1;
             continue;
         };
+        // A weapon on its own ("shot down 21 drones", "drones hit a refinery") is no actor:
+        // whose it is, only a country attached to it says ("Russian drones").
+        if ag.things.contains(&words[i..i + len].join(" ")) {
+            i += len;
+            continue;
+        }
         let end = i + len;
         // A title before a person the knowledge base does not know is that person's actor:
         // "President Abdelaziz Bouteflika" → ---GOV, given a country below.
@@ -2438,12 +2454,14 @@ fn verb_event(
             }
             if r.object_given {
                 tgt = r.object;
-            } else if partner.is_some() && symmetric(code) {
+            } else if partner.is_some() && symmetric(code) && !r.thing_object {
                 // "Abe and Trump spoke by telephone … UN sanctions": the pair, not a later name.
                 tgt = None;
             }
+            // (Not when the act has an object that is a thing: "US and British warships shot
+            // down 21 drones" is each navy's act, not one against the other.)
             if let (Some(p), None) = (partner, tgt) {
-                if symmetric(code) {
+                if symmetric(code) && !r.thing_object {
                     tgt = Some(p);
                     partner = None;
                 }
@@ -2668,6 +2686,9 @@ struct Roles {
     partner: Option<usize>,
     /// The parse names an object or prepositional object: `object` is its actor, if any.
     object_given: bool,
+    /// The verb's direct object is a thing, neither an actor nor an event noun ("shot down 21
+    /// drones", not "held talks").
+    thing_object: bool,
     object: Option<usize>,
     passive: bool,
     /// The passive's agent ("by Russia").
@@ -2766,6 +2787,7 @@ fn dep_roles(s: &Sent, lex: &Lexicon, v: usize) -> Option<Roles> {
     let pronoun = |t: usize| matches!(s.toks[t].pos, Pos::PRP | Pos::WP | Pos::WDT | Pos::EX);
     let mut r = Roles {
         subject_given: false,
+        thing_object: false,
         subject_head: None,
         subject: None,
         partner: None,
@@ -2787,12 +2809,20 @@ fn dep_roles(s: &Sent, lex: &Lexicon, v: usize) -> Option<Roles> {
             let span = found.map_or(0..0, |(a, _)| s.actors[a].first..s.actors[a].end);
             let heads = std::iter::once(t)
                 .chain(found.map(|(_, at)| at))
-                .chain(span);
+                .chain(span.clone());
             r.partner = heads
                 .flat_map(|h| s.children[h].iter().copied())
                 .filter(|&c| s.toks[c].dep == Dep::Conj)
                 .find_map(|c| actor_of_phrase(s, c))
-                .filter(|&p| Some(p) != r.subject);
+                .filter(|&p| Some(p) != r.subject)
+                // "Thai and Cambodian troops": the subject's actor is itself the second
+                // conjunct of a modifier.
+                .or_else(|| {
+                    span.clone()
+                        .filter(|&k| s.toks[k].dep == Dep::Conj)
+                        .find_map(|k| actor_at(s, s.toks[k].head as usize))
+                        .filter(|&p| Some(p) != r.subject)
+                });
         }
     }
     let mut has_object = false;
@@ -2800,6 +2830,16 @@ fn dep_roles(s: &Sent, lex: &Lexicon, v: usize) -> Option<Roles> {
         let d = s.toks[c].dep;
         if matches!(d, Dep::Obj | Dep::Iobj) && !r.object_given && !pronoun(c) {
             has_object = true;
+            // ("exchanged artillery fire", "traded fire": a reciprocal verb's object is what
+            // passes between the pair.)
+            r.thing_object = d == Dep::Obj
+                && s.toks[c].pos.is_noun()
+                && !lex.nouns.contains_key(&s.words[c])
+                && !lex.reciprocal.contains(s.words[v].as_str())
+                && !s
+                    .actors
+                    .iter()
+                    .any(|x| x.first <= c && c < x.end && !x.bare);
             if let Some(a) = actor_of_phrase(s, c) {
                 r.object_given = true;
                 r.object = Some(a);

@@ -780,3 +780,34 @@ fn unnamed_talks_that_did_not_happen_are_between_the_storys_parties() {
         "the parties have no words here"
     );
 }
+
+#[test]
+fn coordinated_modifiers_make_a_pair_and_a_thing_object_does_not_pair_them() {
+    let e = evs_one(
+        "Thai and Cambodian troops exchanged artillery fire along the border on Friday.",
+        "19",
+    );
+    let mut sides = [
+        codes(&e).1[..3].to_string(),
+        codes(&e).2.get(..3).unwrap_or("").to_string(),
+    ];
+    sides.sort();
+    assert_eq!(sides, ["KHM".to_string(), "THA".to_string()]);
+    let evs = events("US and British warships shot down 21 drones over the Red Sea on Tuesday.");
+    assert!(
+        evs.iter().all(|e| {
+            let (_, s, t) = codes(e);
+            !(s.starts_with("USA") && t.starts_with("GBR"))
+        }),
+        "{:?}",
+        evs.iter().map(codes).collect::<Vec<_>>()
+    );
+}
+
+fn evs_one(text: &str, root: &str) -> Event {
+    let evs = events(text);
+    evs.iter()
+        .find(|e| e.cameo.starts_with(root))
+        .cloned()
+        .unwrap_or_else(|| panic!("{:?}", evs.iter().map(codes).collect::<Vec<_>>()))
+}
