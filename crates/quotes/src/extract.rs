@@ -1672,6 +1672,12 @@ impl<'a> Ctx<'a> {
                 let inherited = coord.take().filter(|(k, _)| *k == c).map(|(_, w)| w);
                 self.reported_at(c, lo, hi, covered, inherited, direct)
             };
+            // What was said holds its own cue only as a parenthetical ("Demand, de Wit added,
+            // remained strong"): "The EU, the US, Britain and France demanded his release" is
+            // no quotation of the EU.
+            let parenthetical = self.t.get(c + cue.len).is_some_and(|n| n.text == ",");
+            let found =
+                found.filter(|cand| parenthetical || !(cand.content.0 <= c && c < cand.content.1));
             match found {
                 Some(cand) => {
                     for k in c..(c + cue.len).min(hi) {

@@ -346,6 +346,14 @@ fn cue_at(lex: &Lexicon, t: &[Tok], k: usize) -> Option<Cue> {
         }
     };
     let after_cue = same_sent(k + cue.len);
+    // A capitalised word inside a sentence tagged as a proper noun is part of a name: "the
+    // United States, Britain and France demanded …" has no cue "States".
+    if matches!(tok.pos, Pos::NNP | Pos::NNPS)
+        && prev.is_some()
+        && tok.text.chars().next().is_some_and(char::is_uppercase)
+    {
+        return None;
+    }
     let prev_det = prev.is_some_and(|p| {
         matches!(p.pos, Pos::DT | Pos::PRPS | Pos::POS) || p.is("'s") || p.is("’s")
     });

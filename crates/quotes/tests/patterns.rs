@@ -546,3 +546,19 @@ fn continued_with_an_object_is_no_new_statement() {
         "Vienna would not hold talks while the rebels continued their attacks",
     );
 }
+
+#[test]
+fn a_capitalised_word_inside_a_name_is_no_cue() {
+    let qs = quotes(
+        "The European Union, the United States, Britain and France demanded his immediate release.",
+    );
+    assert!(qs.is_empty(), "{}", list(&qs));
+    // A parenthetical attribution still holds its cue inside the content.
+    let qs = quotes(&format!(
+        "{INTRO}\nDemand from chipmakers, Kessler added, remained strong."
+    ));
+    find(
+        &qs,
+        "Demand from chipmakers, Kessler added, remained strong",
+    );
+}
