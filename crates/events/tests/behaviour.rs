@@ -811,3 +811,12 @@ fn evs_one(text: &str, root: &str) -> Event {
         .cloned()
         .unwrap_or_else(|| panic!("{:?}", evs.iter().map(codes).collect::<Vec<_>>()))
 }
+
+#[test]
+fn a_gerund_inside_a_noun_phrase_does_not_set_the_tense() {
+    let e = one(
+        "The Organization of American States will hold an emergency meeting on Friday.",
+        "036",
+    );
+    assert_eq!(e.date.as_deref(), Some("2025-03-07"), "the coming Friday");
+}

@@ -123,6 +123,18 @@ impl<'a> Parser<'a> {
             return Cue::To;
         }
         if let Some(pos) = self.pos.and_then(|p| p.get(k)).copied() {
+            // "an emergency meeting", "the bombing": a gerund inside a noun phrase is a noun.
+            let in_np = pos == Pos::VBG
+                && k > 0
+                && self.pos.and_then(|p| p.get(k - 1)).is_some_and(|p| {
+                    matches!(
+                        p,
+                        Pos::DT | Pos::JJ | Pos::PRPS | Pos::NN | Pos::NNP | Pos::POS
+                    )
+                });
+            if in_np {
+                return Cue::None;
+            }
             return match pos {
                 Pos::VBD | Pos::VBN => Cue::Past,
                 Pos::VBZ | Pos::VBP => Cue::Present,
