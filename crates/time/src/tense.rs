@@ -343,10 +343,26 @@ impl<'a> Parser<'a> {
         if s > 0 && !self.t[s].sent_start {
             match self.lower_at(s - 1) {
                 "by" | "until" | "till" | "before" => return Dir::Future,
+                // An appointment or a postponement points forward, whenever it was made: "have
+                // called a day of action for Saturday", "talks were pushed back to Friday";
+                // only a plan in the past perfect was for a past time ("had been planned for
+                // February").
+                "for" | "to" => {
+                    let ss = (0..=s).rev().find(|&k| self.t[k].sent_start).unwrap_or(0);
+                    let pluperfect =
+                        (ss.max(s.saturating_sub(8))..s).any(|k| self.lower_at(k) == "had");
+                    return if pluperfect { Dir::Past } else { Dir::Future };
+                }
                 "since" => return Dir::Past,
                 _ => {}
             }
         }
+        self.clause_direction(s, e)
+    }
+
+    /// The direction the verbs of the clauses around `[s, e)` give (see the module docs).
+    fn clause_direction(&self, s: usize, e: usize) -> Dir {
+        let n = self.t.len();
         let ss = (0..=s).rev().find(|&k| self.t[k].sent_start).unwrap_or(0);
         let se = (s + 1..n).find(|&k| self.t[k].sent_start).unwrap_or(n);
         let e = e.min(se).max(s + 1);

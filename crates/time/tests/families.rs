@@ -562,3 +562,18 @@ fn a_plan_in_the_past_perfect_was_for_a_past_time() {
         "2025-02",
     );
 }
+
+#[test]
+fn an_appointment_or_a_postponement_points_forward() {
+    // Wednesday 26 February 2025.
+    is(
+        "Unions have called a new day of action for Saturday.",
+        "Saturday",
+        "2025-03-01",
+    );
+    is(
+        "The talks were pushed back to Friday.",
+        "Friday",
+        "2025-02-28",
+    );
+}
