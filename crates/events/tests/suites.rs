@@ -46,14 +46,14 @@ fn plover_and_petr2_floors() {
         let r = suites::score_plover(&f, &c).unwrap();
         eprintln!("{}", r.render());
         assert_eq!(r.records, 161);
-        assert!(r.category.accuracy() >= 0.64, "{}", r.render());
-        assert!(r.full.accuracy() >= 0.48, "{}", r.render());
+        assert!(r.category.accuracy() >= 0.66, "{}", r.render());
+        assert!(r.full.accuracy() >= 0.51, "{}", r.render());
     }
     if let Some(f) = suite("PETR2_GSR_validation.dev.xml") {
         let r = suites::score_petr2(&f, &c).unwrap();
         eprintln!("{}", r.render());
         assert!(r.recall() >= 0.37, "{}", r.render());
-        assert!(r.extra_per_record() <= 0.90, "{}", r.render());
+        assert!(r.extra_per_record() <= 0.85, "{}", r.render());
     }
 }
 
