@@ -935,7 +935,8 @@ fn condemned_attackers(lex: &Lexicon, text: &str, events: &mut [Event]) {
     let country =
         |a: &Option<ActorRef>| a.as_ref().and_then(|a| a.code.get(..3)).map(str::to_string);
     for k in 0..events.len() {
-        if !events[k].cameo.starts_with("11") {
+        // (Supporting the strikes is aimed at the attacker too.)
+        if !(events[k].cameo.starts_with("11") || events[k].cameo.starts_with("05")) {
             continue;
         }
         let m = &events[k].mentions[0];
@@ -2037,10 +2038,17 @@ fn noun_event(
         // subject or the speaker of the quote.
         let with = (last + 1..b.min(last + 4)).find(|&k| s.words[k] == "with");
         let tgt = with.and_then(|w| s.actors.iter().find(|x| x.first > w && x.first <= w + 2));
+        // (A destination or a place is no party: "will travel to Beijing … for talks with
+        // senior Chinese officials" are the traveller's talks.)
+        let place = |x: &Actor| {
+            x.first > 0
+                && (lex.locative.contains(s.words[x.first - 1].as_str())
+                    || matches!(s.words[x.first - 1].as_str(), "to" | "from"))
+        };
         let src = s
             .actors
             .iter()
-            .filter(|x| x.end <= i && x.first >= a)
+            .filter(|x| x.end <= i && x.first >= a && !place(x))
             .last()
             .or_else(|| {
                 let q = s.quote_speaker.get(i).copied().flatten()?;

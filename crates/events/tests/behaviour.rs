@@ -820,3 +820,22 @@ fn a_gerund_inside_a_noun_phrase_does_not_set_the_tense() {
     );
     assert_eq!(e.date.as_deref(), Some("2025-03-07"), "the coming Friday");
 }
+
+#[test]
+fn meeting_demands_is_yielding_and_a_destination_is_no_party_to_talks() {
+    let evs = events("Russia could return to the deal if the West meets its demands.");
+    assert!(
+        evs.iter().all(|e| !e.cameo.starts_with("04")),
+        "{:?}",
+        evs.iter().map(codes).collect::<Vec<_>>()
+    );
+    let evs = events(
+        "US Secretary of State Marco Rubio will travel to Beijing on Sunday for two days of talks with senior Chinese officials.",
+    );
+    assert!(
+        evs.iter()
+            .all(|e| !(e.cameo.starts_with("04") && codes(e).1.starts_with("CHN"))),
+        "{:?}",
+        evs.iter().map(codes).collect::<Vec<_>>()
+    );
+}
