@@ -2579,13 +2579,17 @@ fn verb_event(
     }
     // "sent its special envoy", "withdrew their troops": the subject's own people are what it
     // acts with, not whom it acts on.
+    // So are a state's own forces: "had no plans to send ground troops", "deployed the army".
     let own = |t: &Actor| {
-        t.bare
-            && t.first > 0
-            && s.toks[t.first - 1].pos == Pos::PRPS
+        let same_country = src_actor
+            .as_ref()
+            .is_some_and(|sa| sa.code.get(..3) == t.code.get(..3));
+        let possessed = t.first > 0 && s.toks[t.first - 1].pos == Pos::PRPS;
+        let forces = matches!(t.code.get(3..), Some("MIL" | "COP" | "SPY"))
             && src_actor
                 .as_ref()
-                .is_some_and(|sa| sa.code.get(..3) == t.code.get(..3))
+                .is_some_and(|sa| !matches!(sa.code.get(3..), Some("REB" | "OPP" | "INS")));
+        t.bare && same_country && (possessed || forces)
     };
     let tgt_actor = tgt
         .map(|k| s.actors[k].clone())

@@ -839,3 +839,20 @@ fn meeting_demands_is_yielding_and_a_destination_is_no_party_to_talks() {
         evs.iter().map(codes).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_states_own_forces_are_not_its_target() {
+    let evs = events("The US government said it had no plans to send ground troops.");
+    assert!(
+        evs.iter()
+            .all(|e| !e.target.as_ref().is_some_and(|t| t.code.starts_with("USA"))),
+        "{:?}",
+        evs.iter().map(codes).collect::<Vec<_>>()
+    );
+    // Police acting on the country's protesters still have their target.
+    let e = one(
+        "Kenyan police fired tear gas at protesters in Nairobi on Tuesday.",
+        "175",
+    );
+    assert!(codes(&e).2.starts_with("KEN"), "{:?}", codes(&e));
+}
