@@ -856,3 +856,18 @@ fn a_states_own_forces_are_not_its_target() {
     );
     assert!(codes(&e).2.starts_with("KEN"), "{:?}", codes(&e));
 }
+
+#[test]
+fn what_a_plan_requires_of_someone_is_not_done() {
+    let evs =
+        events("Sources said the plan would require Ukraine to withdraw its troops from Donetsk.");
+    assert!(
+        evs.iter()
+            .filter(|e| e.cameo.starts_with("08") || e.cameo.starts_with("035"))
+            .all(|e| e.modality == Modality::Hypothetical),
+        "{:?}",
+        evs.iter()
+            .map(|e| (codes(e), e.modality))
+            .collect::<Vec<_>>()
+    );
+}
