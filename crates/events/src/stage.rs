@@ -1718,7 +1718,9 @@ fn mention(
 
 fn finish(code: &str, m: Modality) -> String {
     // An intended or planned consultation is CAMEO 036, "express intent to meet or negotiate".
-    if m == Modality::Planned && matches!(code, "040" | "043" | "044" | "046") {
+    // (A scheduled visit and its hosting keep their codes, 042 and 043: "will visit Trump on
+    // Friday", "will host the leaders on Saturday".)
+    if m == Modality::Planned && matches!(code, "040" | "044" | "046") {
         "036".to_string()
     } else {
         code.to_string()
@@ -1936,7 +1938,7 @@ fn intent_code(code: &str) -> Option<&'static str> {
         "163" => "1312",
         "172" | "1721" | "1722" | "1723" | "1724" => "132",
         // Saying one will meet or negotiate is 036; a visit or a call keeps its code (planned).
-        "040" | "043" | "044" | "045" | "046" => "036",
+        "040" | "044" | "045" | "046" => "036",
         "191" => "1381",
         "192" => "1382",
         _ => match code.get(..2)? {
