@@ -294,7 +294,8 @@ pub(crate) fn run(linker: &Linker, article: &Article, analysis: &Analysis) -> Ve
                 && i + 1 < sent_end
                 && starts_upper(u[i + 1].text)
                 && linker.gaz.longest(&[u[i + 1].text]).is_none();
-            if !doubtful && !opens_body && !first_name && !(n == 1 && lex.not_names.contains(w)) {
+            let not_a_name = n == 1 && lex.not_names.contains(w);
+            if !(doubtful || opens_body || first_name || not_a_name) {
                 // A person's name given with a title ("President Bush", an alias kept because
                 // the surname alone is shared): the mention is the name, the title stays a title.
                 let skip = match t {

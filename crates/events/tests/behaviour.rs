@@ -35,6 +35,29 @@ fn codes(e: &Event) -> (String, String, String) {
     )
 }
 
+/// The events of an article with the given zones (character ranges), published on `published`.
+fn zoned_events(text: &str, published: &str, zones: &[(ZoneKind, usize, usize)]) -> Vec<Event> {
+    let mut a = Article::new(text.to_string(), None);
+    a.published = Some(published.to_string());
+    for &(kind, start, end) in zones {
+        a.zones.push(Zone::new(kind, Span::new(start, end)));
+    }
+    common::pipeline().analyse(&a).events.unwrap()
+}
+
+/// Asserts that no event whose code starts with `root` is asserted.
+fn none_asserted(evs: &[Event], root: &str) {
+    assert!(
+        evs.iter()
+            .filter(|e| e.cameo.starts_with(root))
+            .all(|e| e.modality != Modality::Asserted),
+        "{:?}",
+        evs.iter()
+            .map(|e| (codes(e), e.modality))
+            .collect::<Vec<_>>()
+    );
+}
+
 fn one(text: &str, cameo: &str) -> Event {
     let evs = events(text);
     evs.into_iter()
@@ -489,13 +512,12 @@ fn a_meetings_venue_is_not_a_party_nor_its_date_a_modifier() {
 #[test]
 fn neither_the_dateline_date_nor_a_duration_dates_an_event() {
     let text = "MOSCOW, March 5 (Reuters) - Russian forces attacked Ukraine on Sunday.";
-    let mut a = Article::new(text.to_string(), None);
-    a.published = Some("2025-03-05".to_string());
     let n = text.chars().count();
-    a.zones
-        .push(Zone::new(ZoneKind::Paragraph, Span::new(0, n)));
-    a.zones.push(Zone::new(ZoneKind::Dateline, Span::new(0, 6)));
-    let evs = common::pipeline().analyse(&a).events.unwrap();
+    let evs = zoned_events(
+        text,
+        "2025-03-05",
+        &[(ZoneKind::Paragraph, 0, n), (ZoneKind::Dateline, 0, 6)],
+    );
     let e = evs
         .iter()
         .find(|e| e.cameo.starts_with("19"))
@@ -521,15 +543,7 @@ fn an_accused_act_is_the_accusers_claim() {
             .collect::<Vec<_>>()
     );
     let evs = events("The junta accused France of seeking to intervene militarily in Niger.");
-    assert!(
-        evs.iter()
-            .filter(|e| e.cameo.starts_with("19"))
-            .all(|e| e.modality != Modality::Asserted),
-        "{:?}",
-        evs.iter()
-            .map(|e| (codes(e), e.modality))
-            .collect::<Vec<_>>()
-    );
+    none_asserted(&evs, "19");
 }
 
 #[test]
@@ -537,15 +551,7 @@ fn a_refused_permission_covers_the_act_it_would_allow() {
     let evs = events(
         "The junta in Myanmar refused to allow the ASEAN envoy, a Bruneian minister, to meet Aung San Suu Kyi.",
     );
-    assert!(
-        evs.iter()
-            .filter(|e| e.cameo.starts_with("04"))
-            .all(|e| e.modality != Modality::Asserted),
-        "{:?}",
-        evs.iter()
-            .map(|e| (codes(e), e.modality))
-            .collect::<Vec<_>>()
-    );
+    none_asserted(&evs, "04");
 }
 
 #[test]
@@ -662,39 +668,22 @@ fn a_noun_argument_of_a_negated_predicate_is_negated() {
     let evs = events(
         "The trip will be the first in five years; a meeting with Xi Jinping has not been scheduled.",
     );
-    assert!(
-        evs.iter()
-            .filter(|e| e.cameo.starts_with("04"))
-            .all(|e| e.modality != Modality::Asserted),
-        "{:?}",
-        evs.iter()
-            .map(|e| (codes(e), e.modality))
-            .collect::<Vec<_>>()
-    );
+    none_asserted(&evs, "04");
     let evs = events(
         "The Kremlin said Russia had not received the plan and that no date had been set for a fresh round of talks with the United States.",
     );
-    assert!(
-        evs.iter()
-            .filter(|e| e.cameo.starts_with("04"))
-            .all(|e| e.modality != Modality::Asserted),
-        "{:?}",
-        evs.iter()
-            .map(|e| (codes(e), e.modality))
-            .collect::<Vec<_>>()
-    );
+    none_asserted(&evs, "04");
 }
 
 #[test]
 fn a_month_called_may_is_no_modal() {
     let text = "PARIS, May 6 (Reuters) - French President Emmanuel Macron urged Chinese President Xi Jinping on Monday to help end the war.";
-    let mut a = Article::new(text.to_string(), None);
-    a.published = Some("2024-05-06".to_string());
     let n = text.chars().count();
-    a.zones
-        .push(Zone::new(ZoneKind::Paragraph, Span::new(0, n)));
-    a.zones.push(Zone::new(ZoneKind::Dateline, Span::new(0, 5)));
-    let evs = common::pipeline().analyse(&a).events.unwrap();
+    let evs = zoned_events(
+        text,
+        "2024-05-06",
+        &[(ZoneKind::Paragraph, 0, n), (ZoneKind::Dateline, 0, 5)],
+    );
     let urge = evs
         .iter()
         .find(|e| e.cameo.starts_with("02"))
@@ -745,15 +734,13 @@ fn a_captions_acts_are_no_events_of_the_story() {
     let caption = "French President Emmanuel Macron welcomes Chinese President Xi Jinping at the Elysee Palace.";
     let body = "Macron urged Xi on Monday to help end the war in Ukraine.";
     let text = format!("{caption}\n{body}");
-    let mut a = Article::new(text.clone(), None);
-    a.published = Some("2024-05-06".to_string());
     let c = caption.chars().count();
-    a.zones.push(Zone::new(ZoneKind::Caption, Span::new(0, c)));
-    a.zones.push(Zone::new(
-        ZoneKind::Paragraph,
-        Span::new(c + 1, text.chars().count()),
-    ));
-    let evs = common::pipeline().analyse(&a).events.unwrap();
+    let n = text.chars().count();
+    let evs = zoned_events(
+        &text,
+        "2024-05-06",
+        &[(ZoneKind::Caption, 0, c), (ZoneKind::Paragraph, c + 1, n)],
+    );
     assert!(evs.iter().any(|e| e.cameo.starts_with("02")), "{evs:?}");
     assert!(
         evs.iter()
