@@ -749,6 +749,15 @@ fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
     answer_accusers(&mut out);
     both_sides(lex, text, &mut out);
     condemned_attackers(lex, text, &mut out);
+    // What only could happen is a record when it is a contact, an intent or an agreement
+    // between two named parties ("the two leaders could speak again by phone"); a vague "could"
+    // otherwise ("could respond", "might strike") says too little to be kept.
+    out.retain(|e| {
+        e.modality != Modality::Hypothetical
+            || (matches!(e.cameo.get(..2), Some("03" | "04" | "05"))
+                && e.source.is_some()
+                && e.target.is_some())
+    });
     // A photo caption shows a moment of some earlier story ("Macron welcomes Xi at the Elysee
     // Palace", "Peskov attends a news briefing"): its acts are no record of this one's events
     // (they were read above only as context: who the story's parties are).

@@ -52,8 +52,8 @@ fn plover_and_petr2_floors() {
     if let Some(f) = suite("PETR2_GSR_validation.dev.xml") {
         let r = suites::score_petr2(&f, &c).unwrap();
         eprintln!("{}", r.render());
-        assert!(r.recall() >= 0.37, "{}", r.render());
-        assert!(r.extra_per_record() <= 0.85, "{}", r.render());
+        assert!(r.recall() >= 0.39, "{}", r.render());
+        assert!(r.extra_per_record() <= 0.80, "{}", r.render());
     }
 }
 
