@@ -1694,6 +1694,20 @@ fn code_triggers(
                                 if !called.is_some_and(|t| t > i && t <= i + 3) {
                                     continue;
                                 }
+                                // "called NATO's summit a step towards escalation", "called
+                                // Kyiv a threat": naming something, not a phone call.
+                                let end = ev.mentions[0]
+                                    .target
+                                    .map(|t| s.toks.partition_point(|x| x.span.end <= t.end))
+                                    .unwrap_or(i);
+                                let naming =
+                                    s.words.get(end).is_some_and(|w| w == "'s" || w == "'")
+                                        || s.toks.get(end).is_some_and(|t| {
+                                            matches!(t.pos, Pos::DT | Pos::JJ | Pos::JJS)
+                                        });
+                                if naming {
+                                    continue;
+                                }
                             }
                             if m.reversed {
                                 std::mem::swap(&mut ev.source, &mut ev.target);
@@ -1947,7 +1961,7 @@ fn intent_code(code: &str) -> Option<&'static str> {
         "163" => "1312",
         "172" | "1721" | "1722" | "1723" | "1724" => "132",
         // Saying one will meet or negotiate is 036; a visit or a call keeps its code (planned).
-        "040" | "044" | "045" | "046" => "036",
+        "040" | "043" | "044" | "045" | "046" => "036",
         "191" => "1381",
         "192" => "1382",
         _ => match code.get(..2)? {
@@ -2179,13 +2193,12 @@ fn governed_by_planning(s: &Sent, lex: &Lexicon, i: usize) -> bool {
 fn predicate_negated(s: &Sent, i: usize) -> bool {
     // By words first: the noun, its prepositional phrase, then "has not", "was not", "will
     // not" … before the clause ends ("a meeting with Xi Jinping has not been scheduled").
-    let end = s.words.len().min(i + 9);
+    // (The noun's own phrase may hold "between Modi and Sharif" or a relative clause: "a
+    // treaty … that has not been signed".)
+    let end = s.words.len().min(i + 14);
     for k in i + 1..end {
         let w = s.words[k].as_str();
-        if matches!(
-            w,
-            "," | ";" | ":" | "and" | "but" | "that" | "which" | "who" | "said"
-        ) {
+        if matches!(w, "," | ";" | ":" | "but" | "who" | "said") {
             break;
         }
         if matches!(w, "not" | "n't" | "never")
@@ -2278,7 +2291,23 @@ fn noun_modality(s: &Sent, lex: &Lexicon, i: usize) -> Modality {
     }
     // The noun as a subject: its verb decides ("the talks would start on Monday", "the
     // meeting could be delayed", "the deal did not hold").
-    let after: Vec<&str> = s.words[i + 1..(i + 4).min(s.words.len())]
+    // (Past the noun's prepositional phrase: "a separate trade deal with the United States
+    // would breach the rules".)
+    let mut from = i + 1;
+    if s.words
+        .get(from)
+        .is_some_and(|w| matches!(w.as_str(), "with" | "between" | "on" | "of" | "to"))
+    {
+        from += 1;
+        while from < s.words.len()
+            && from < i + 8
+            && (s.toks[from].pos.is_noun()
+                || matches!(s.toks[from].pos, Pos::DT | Pos::JJ | Pos::CC | Pos::POS))
+        {
+            from += 1;
+        }
+    }
+    let after: Vec<&str> = s.words[from.min(s.words.len())..(from + 3).min(s.words.len())]
         .iter()
         .map(String::as_str)
         .collect();

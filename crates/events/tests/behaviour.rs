@@ -863,3 +863,32 @@ fn what_a_plan_requires_of_someone_is_not_done() {
             .collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn unsigned_unrequested_and_unplanned_contacts_are_not_asserted() {
+    for (text, root) in [
+        (
+            "Islamabad denied the reports; a meeting between Modi and Sharif at next month's summit has not been requested.",
+            "04",
+        ),
+        ("US and Venezuela near prisoner deal that could free Saab.", "05"),
+        (
+            "Ankara ties normalisation to a peace treaty between Armenia and Azerbaijan that has not been signed.",
+            "05",
+        ),
+        (
+            "Egypt has offered to host a separate meeting of Sudanese groups in Cairo.",
+            "04",
+        ),
+        (
+            "Moscow called NATO's Washington summit a step towards escalation; a spokesman said there were no plans for Putin to speak to Biden.",
+            "04",
+        ),
+        (
+            "Brazil warned Argentina that a separate trade deal with the United States would breach the rules.",
+            "05",
+        ),
+    ] {
+        none_asserted(&events(text), root);
+    }
+}
