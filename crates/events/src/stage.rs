@@ -33,6 +33,7 @@ struct Lexicon {
     attack_anaphors: Vec<String>,
     subordinators: HashSet<String>,
     reciprocal: HashSet<String>,
+    contact_doubts: Vec<(String, String)>,
     tail: HashSet<String>,
     intent_blocks: HashSet<String>,
     coded_defaults: HashSet<String>,
@@ -71,6 +72,7 @@ fn lexicon() -> &'static Lexicon {
             attack_anaphors: Vec::new(),
             subordinators: HashSet::new(),
             reciprocal: HashSet::new(),
+            contact_doubts: Vec::new(),
             tail: HashSet::new(),
             intent_blocks: HashSet::new(),
             coded_defaults: HashSet::new(),
@@ -119,6 +121,10 @@ fn lexicon() -> &'static Lexicon {
                 "attack_anaphors" => l.attack_anaphors.push(w),
                 "subordinators" => drop(l.subordinators.insert(w)),
                 "reciprocal_verbs" => drop(l.reciprocal.insert(w)),
+                "contact_doubts" => {
+                    let root = cols.next().unwrap_or("").trim().to_string();
+                    l.contact_doubts.push((w, root));
+                }
                 "reporting_tail" => drop(l.tail.insert(w)),
                 "intent_blocks" => drop(l.intent_blocks.insert(w.to_uppercase())),
                 "coded_defaults" => drop(l.coded_defaults.insert(w.to_uppercase())),
@@ -749,6 +755,28 @@ fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
     answer_accusers(&mut out);
     both_sides(lex, text, &mut out);
     condemned_attackers(lex, text, &mut out);
+    // A sentence that says a contact or a deal has not happened or only might ("no date has
+    // been set for talks", "a deal could be signed if …") is read by sentence: an asserted
+    // contact, intent or agreement in it is stated only under that cloud, so it is uncertain.
+    for e in out.iter_mut() {
+        if e.modality != Modality::Asserted || !matches!(e.cameo.get(..2), Some("03" | "04" | "05"))
+        {
+            continue;
+        }
+        let sp = e.mentions[0].sentence_span;
+        let sentence: String = text
+            .chars()
+            .skip(sp.start)
+            .take(sp.end - sp.start)
+            .collect::<String>()
+            .to_lowercase();
+        let doubted = lex.contact_doubts.iter().any(|(phrase, root)| {
+            e.cameo.starts_with(root.as_str()) && sentence.contains(phrase.as_str())
+        });
+        if doubted {
+            e.modality = Modality::Uncertain;
+        }
+    }
     // What only could happen is a record when it is a contact, an intent or an agreement
     // between two named parties ("the two leaders could speak again by phone"); a vague "could"
     // otherwise ("could respond", "might strike") says too little to be kept.

@@ -892,3 +892,20 @@ fn unsigned_unrequested_and_unplanned_contacts_are_not_asserted() {
         none_asserted(&events(text), root);
     }
 }
+
+#[test]
+fn a_contact_in_a_sentence_that_says_none_is_set_is_uncertain() {
+    let evs = events(
+        "Russia and the United States held talks on Monday, but no date has been set for a summit.",
+    );
+    none_asserted(&evs, "04");
+    // A sentence without such doubt keeps its meeting asserted.
+    assert_eq!(
+        one(
+            "Russia and Ukraine held talks in Istanbul on Monday.",
+            "046"
+        )
+        .modality,
+        Modality::Asserted
+    );
+}
