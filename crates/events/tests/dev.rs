@@ -51,40 +51,33 @@ fn events_dev_floor() {
     );
 }
 
-/// The second set, written blind by another hand and not tuned on (see its README): the floor
-/// guards the estimate for unseen articles.
-#[test]
-fn events_dev2_floor() {
-    let r = report("events-dev2", 10);
+/// Floors of a blind set written by another hand (see its README for its first, untuned run):
+/// events and quotes F1 at least what was reached, and no critical error.
+fn blind_set_floor(set: &str, articles: usize, events: f64, quotes: f64) {
+    let r = report(set, articles);
     let total = r.total();
     eprintln!("{}", r.summary_line());
-    assert!(total.events.f1() >= 0.39, "{}", r.summary_line());
-    assert!(total.quotes.f1() >= 0.90, "{}", r.summary_line());
-    assert!(total.critical.count == 0, "{}", r.summary_line());
-}
-
-/// The third set (sample-like diplomatic stories, written blind by another hand; first run:
-/// events F1 0.22, 2 critical errors — see its README): the floor reached since.
-#[test]
-fn events_dev3_floor() {
-    let r = report("events-dev3", 10);
-    let total = r.total();
-    eprintln!("{}", r.summary_line());
-    assert!(total.events.f1() >= 0.30, "{}", r.summary_line());
-    assert!(total.quotes.f1() >= 0.89, "{}", r.summary_line());
+    assert!(total.events.f1() >= events, "{}", r.summary_line());
+    assert!(total.quotes.f1() >= quotes, "{}", r.summary_line());
     assert!(total.times.f1() >= 0.93, "{}", r.summary_line());
     assert!(total.critical.count == 0, "{}", r.summary_line());
 }
 
-/// The fourth set (8 sample-like diplomatic stories, written blind by another hand after the
-/// coder had been tuned on the other three; first run: events F1 0.32, 6 critical errors — see
-/// its README): the floor reached since.
+/// events-dev2 (10 articles; first run: events F1 0.30, 3 critical errors).
+#[test]
+fn events_dev2_floor() {
+    blind_set_floor("events-dev2", 10, 0.39, 0.90);
+}
+
+/// events-dev3 (10 sample-like diplomatic stories; first run: events F1 0.22, 2 critical).
+#[test]
+fn events_dev3_floor() {
+    blind_set_floor("events-dev3", 10, 0.30, 0.89);
+}
+
+/// events-dev4 (8 sample-like diplomatic stories written after the tuning on the other three;
+/// first run: events F1 0.32, 6 critical).
 #[test]
 fn events_dev4_floor() {
-    let r = report("events-dev4", 8);
-    let total = r.total();
-    eprintln!("{}", r.summary_line());
-    assert!(total.events.f1() >= 0.33, "{}", r.summary_line());
-    assert!(total.quotes.f1() >= 0.92, "{}", r.summary_line());
-    assert!(total.critical.count == 0, "{}", r.summary_line());
+    blind_set_floor("events-dev4", 8, 0.33, 0.92);
 }
