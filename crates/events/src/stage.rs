@@ -34,6 +34,7 @@ struct Lexicon {
     subordinators: HashSet<String>,
     reciprocal: HashSet<String>,
     contact_doubts: Vec<(String, String)>,
+    readiness: HashSet<String>,
     tail: HashSet<String>,
     intent_blocks: HashSet<String>,
     coded_defaults: HashSet<String>,
@@ -73,6 +74,7 @@ fn lexicon() -> &'static Lexicon {
             subordinators: HashSet::new(),
             reciprocal: HashSet::new(),
             contact_doubts: Vec::new(),
+            readiness: HashSet::new(),
             tail: HashSet::new(),
             intent_blocks: HashSet::new(),
             coded_defaults: HashSet::new(),
@@ -121,6 +123,7 @@ fn lexicon() -> &'static Lexicon {
                 "attack_anaphors" => l.attack_anaphors.push(w),
                 "subordinators" => drop(l.subordinators.insert(w)),
                 "reciprocal_verbs" => drop(l.reciprocal.insert(w)),
+                "readiness_words" => drop(l.readiness.insert(w)),
                 "contact_doubts" => {
                     let root = cols.next().unwrap_or("").trim().to_string();
                     l.contact_doubts.push((w, root));
@@ -2721,7 +2724,16 @@ fn verb_event(
     }
     if matches!(m, Modality::Planned | Modality::Asserted) && intends(s, lex, i) {
         // (A planned meeting is already 036 by `finish`.)
-        let intent = intent_code(&code).or((code == "036").then_some("036"));
+        // ("ready to attend", "offered to visit": a visit that is only offered is the intent to
+        // meet, 036; "will visit on Friday" keeps 042, planned.)
+        let offered_visit = code == "042"
+            && !future(s, lex, i)
+            && s.words[i.saturating_sub(4)..i]
+                .iter()
+                .any(|w| lex.readiness.contains(w.as_str()));
+        let intent = intent_code(&code)
+            .or((code == "036").then_some("036"))
+            .or(offered_visit.then_some("036"));
         if let Some(c) = intent {
             code = c.to_string();
             // "will withdraw" is planned; "pledged / committed / offered to withdraw", "is

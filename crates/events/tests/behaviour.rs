@@ -909,3 +909,17 @@ fn a_contact_in_a_sentence_that_says_none_is_set_is_uncertain() {
         Modality::Asserted
     );
 }
+
+#[test]
+fn an_offered_visit_is_an_intent_and_a_scheduled_one_a_plan() {
+    let e = one(
+        "The Sudanese army said it was ready to attend the talks in Jeddah hosted by Saudi Arabia.",
+        "036",
+    );
+    assert_eq!(e.modality, Modality::Asserted);
+    let e = one(
+        "Ukrainian President Volodymyr Zelenskyy will visit Poland on Friday.",
+        "042",
+    );
+    assert_eq!(e.modality, Modality::Planned);
+}
