@@ -949,6 +949,18 @@ impl<'a> Ctx<'a> {
                 {
                     return (end, None);
                 }
+                // So does a present perfect after "and" when the cue is in the present: "says
+                // the project is vital to its development and has offered only guidelines" —
+                // what the speaker has done, in the cue's own tense.
+                if k + 2 < hi
+                    && self.t[k].is("and")
+                    && matches!(self.t[k + 1].text, "has" | "have")
+                    && self.t[k + 2].pos == Pos::VBN
+                    && forms.has(Forms::S)
+                    && !forms.has(Forms::PAST)
+                {
+                    return (end, None);
+                }
                 // "..., but he did not rule them out": negated do-support after a coordinator
                 // tells what the speaker did, not what was said.
                 let subj_end = match self.np_right(k + 1, hi) {

@@ -562,3 +562,17 @@ fn a_capitalised_word_inside_a_name_is_no_cue() {
         "Demand from chipmakers, Kessler added, remained strong",
     );
 }
+
+#[test]
+fn present_perfect_after_and_is_the_speakers_own_deed() {
+    // The cue is in the present: "and has offered ..." tells what the speaker has done.
+    let qs = quotes(&format!(
+        "{INTRO}\nKessler says the project is vital to its development and has offered only guidelines."
+    ));
+    find(&qs, "the project is vital to its development");
+    // In the past the same shape stays reported: "said ... and had offered" is not touched.
+    let qs = quotes(&format!(
+        "{INTRO}\nKessler said the ministry was ready and had offered new guidelines."
+    ));
+    find(&qs, "the ministry was ready and had offered new guidelines");
+}
