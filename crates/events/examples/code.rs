@@ -5,6 +5,9 @@
 //! ```text
 //! echo "Russia attacked Ukraine on Monday." | cargo run -q -p dateline-events --example code
 //! ```
+//!
+//! With `DATELINE_DEBUG_ACTORS=1` the event stage also prints each sentence's actors (token
+//! range, code, name) to stderr.
 use std::io::BufRead;
 
 use dateline_model::{Article, Span, Zone, ZoneKind};

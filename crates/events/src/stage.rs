@@ -301,6 +301,16 @@ fn bare_agents(
             continue;
         }
         let end = i + len;
+        // An agent noun that modifies the next noun is no actor: "artillery fire", "a police
+        // station", "army bases".
+        if matches!(toks[end - 1].pos, Pos::NN | Pos::NNS)
+            && toks
+                .get(end)
+                .is_some_and(|t| matches!(t.pos, Pos::NN | Pos::NNS) && !covered(actors, end))
+        {
+            i = end;
+            continue;
+        }
         // A title before a person the knowledge base does not know is that person's actor:
         // "President Abdelaziz Bouteflika" → ---GOV, given a country below.
         if let Some(&(_, pend, id)) = unknown_people
@@ -324,9 +334,11 @@ fn bare_agents(
         // base could not join ("Israeli intelligence officials") is not an actor of its own.
         let next_is_actor = actors.iter().any(|a| a.first == end)
             || toks.get(end).is_some_and(|t| t.pos == Pos::NNP) && len == 1;
-        let after_actor = actors
-            .iter()
-            .any(|a| a.end <= i && a.end + 2 >= i && (a.end..i).all(|k| is_modifier(&words[k])));
+        let after_actor = actors.iter().any(|a| {
+            a.end <= i
+                && a.end + 2 >= i
+                && (a.end..i).all(|k| is_modifier(&words[k]) && !toks[k].pos.is_verb())
+        });
         if next_is_actor || after_actor {
             i = end;
             continue;
@@ -753,6 +765,17 @@ fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
                 .then_some((x, y))
             }),
         };
+        // `DATELINE_DEBUG_ACTORS=1`: print each sentence's actors to stderr (a debugging aid for
+        // `examples/code.rs`; read once).
+        static DEBUG: OnceLock<bool> = OnceLock::new();
+        if *DEBUG.get_or_init(|| std::env::var_os("DATELINE_DEBUG_ACTORS").is_some()) {
+            for a in &sent.actors {
+                eprintln!(
+                    "   actor {}..{} {} {:?} bare={}",
+                    a.first, a.end, a.code, a.name, a.bare
+                );
+            }
+        }
         code_sentence(&sent, lex, dict, &speaker_actor, &mut out);
     }
     answer_accusers(&mut out);
@@ -2662,9 +2685,18 @@ fn verb_event(
                 .is_some_and(|sa| !matches!(sa.code.get(3..), Some("REB" | "OPP" | "INS")));
         t.bare && same_country && (possessed || forces)
     };
+    // ("mobilized army reservists for a possible war against Iraq": with its own forces as the
+    // object, the act is aimed at the next party of the clause.)
+    let own_object = tgt.is_some_and(|k| own(&s.actors[k]));
     let tgt_actor = tgt
         .map(|k| s.actors[k].clone())
         .filter(|t| !own(t))
+        .or_else(|| {
+            after
+                .filter(|&k| own_object && Some(k) != tgt && s.actors[k].first > tgt.unwrap_or(0))
+                .map(|k| s.actors[k].clone())
+                .filter(|t| !own(t))
+        })
         .or(people);
     // The same actor on both sides is no event; one entity in two roles is ("Georgian
     // demonstrators … the Georgian government": GEOOPP, GEOGOV).

@@ -923,3 +923,29 @@ fn an_offered_visit_is_an_intent_and_a_scheduled_one_a_plan() {
     );
     assert_eq!(e.modality, Modality::Planned);
 }
+
+#[test]
+fn a_role_after_the_verb_is_the_target_of_its_own_country() {
+    // "the government" after "accused" is no title of the subject: it is the target, of the
+    // accuser's country.
+    let e = one(
+        "Opposition leader Kemi Badenoch accused the government of preparing a surrender.",
+        "112",
+    );
+    assert_eq!(codes(&e), ("112".into(), "GBROPP".into(), "GBRGOV".into()));
+    // A role right after a country is still that country's ("Israeli intelligence officials").
+    let e = one(
+        "Israeli intelligence officials accused Iran of arming the group.",
+        "112",
+    );
+    assert_eq!(codes(&e).2, "IRN");
+}
+
+#[test]
+fn own_forces_as_the_object_leave_the_target_to_the_next_party() {
+    let e = one(
+        "Britain mobilized army reservists for a possible war against Iraq on Tuesday.",
+        "154",
+    );
+    assert_eq!(codes(&e), ("154".into(), "GBR".into(), "IRQ".into()));
+}
