@@ -949,3 +949,17 @@ fn own_forces_as_the_object_leave_the_target_to_the_next_party() {
     );
     assert_eq!(codes(&e), ("154".into(), "GBR".into(), "IRQ".into()));
 }
+
+#[test]
+fn strikes_with_missiles_drones_or_aerial_bombs_are_air_weapons() {
+    let e = evs_one(
+        "Russia has struck Ukraine's ports with missiles and drones since July.",
+        "19",
+    );
+    assert_eq!(codes(&e), ("195".into(), "RUS".into(), "UKR".into()));
+    let e = evs_one("A school in Kharkiv was hit by a Russian missile.", "19");
+    assert_eq!(e.cameo, "195");
+    // Guns are not air weapons: the base dictionary's small-arms code stays.
+    let e = evs_one("Malian rebels attacked an army post with rifles.", "19");
+    assert_ne!(e.cameo, "195");
+}
