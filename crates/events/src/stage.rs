@@ -326,6 +326,7 @@ fn bare_agents(
                 span: Span::new(toks[i].span.start, toks[pend - 1].span.end),
                 bare: false,
                 state: false,
+                person: false,
             });
             i = pend;
             continue;
@@ -352,13 +353,17 @@ fn bare_agents(
             span: Span::new(toks[i].span.start, toks[end - 1].span.end),
             bare: true,
             state: false,
+            person: false,
         });
         i = end;
     }
     for mut a in found {
         // "rebels in the Ivory Coast", "students throughout Indonesia", "guerrillas from Chad".
+        // (Not "its ambassador from Caracas": the owner says whose it is.)
+        let owned = a.first > 0 && toks[a.first - 1].pos == Pos::PRPS;
         let place = actors.iter().position(|c| {
-            c.code.len() == 3
+            !owned
+                && c.code.len() == 3
                 && c.first > a.end
                 && c.first <= a.end + 2
                 && matches!(
@@ -409,6 +414,11 @@ fn inherit_countries(
         .filter(|a| !other_side(a.first))
         .filter_map(|a| Some((a.first, a.end, country(&a.code)?)))
         .collect();
+    let owners: Vec<(usize, String)> = actors
+        .iter()
+        .filter(|a| !a.person && !a.code.starts_with("---"))
+        .filter_map(|a| Some((a.end, country(&a.code)?)))
+        .collect();
     // A place after "in", "at", "near" says where the sentence happens; it wins over a party
     // of the event ("President Bush threatened action against Russia").
     let locative = |f: usize| f > 0 && lex.locative.contains(words[f - 1].as_str());
@@ -428,6 +438,19 @@ fn inherit_countries(
                 && (a.end..f)
                     .any(|k| matches!(toks[k].pos, Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD))
         };
+        // "recalled its ambassador from Caracas": "its" is the nearest state or body before
+        // it (never a person: "Maduro's victory"), not the place after.
+        if a.first > 0 && words[a.first - 1] == "its" {
+            if let Some(c) = owners
+                .iter()
+                .rev()
+                .find(|(e, _)| *e < a.first)
+                .map(|(_, c)| c)
+            {
+                a.code = format!("{c}{}", &a.code[3..]);
+                continue;
+            }
+        }
         let near = placed.iter().filter(|(f, _, _)| !across_verb(*f));
         let best = match (near.clone().min_by_key(|(f, e, _)| dist(*f, *e)), context) {
             (Some((_, _, c)), _) => Some(c.as_str()),
@@ -548,6 +571,8 @@ struct Actor {
     /// A state or its government speaking as one (a country named as such, a government
     /// agent): its protests are official complaints, not demonstrations.
     state: bool,
+    /// A person named as such (never what "its" refers to).
+    person: bool,
 }
 
 struct Sent<'a> {
@@ -608,6 +633,7 @@ fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
                     span: q.speaker.as_ref().and_then(|s| s.span).unwrap_or(q.content),
                     bare: false,
                     state: false,
+                    person: false,
                 })
             });
         speaker_actor.push((q.content, a));
@@ -669,6 +695,7 @@ fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
                     span: m.span,
                     bare: false,
                     state: e.kind == dateline_model::EntityType::Gpe && code.len() == 3,
+                    person: e.kind == dateline_model::EntityType::Person,
                 });
             }
         }
@@ -1504,6 +1531,34 @@ fn prune_sentence(s: &Sent, out: &mut Vec<Event>, from: usize) {
             *k = false;
         }
     }
+    // "would not recognise Maduro's victory and recalled its ambassador for consultations",
+    // "denied the charge and downgraded its ties": a coordinated verb of the same actor with no
+    // party of its own acts on the first verb's.
+    let mut evs = evs;
+    if !s.children.is_empty() {
+        for x in 0..evs.len() {
+            if !keep[x] || evs[x].target.is_some() || evs[x].source.is_none() {
+                continue;
+            }
+            let t = tok_of(trig(&evs[x]).start);
+            if s.toks[t].dep != Dep::Conj || !s.toks[t].pos.is_verb() {
+                continue;
+            }
+            let h = s.toks[t].head as usize;
+            let first = (0..evs.len()).find(|&y| {
+                keep[y]
+                    && y != x
+                    && tok_of(trig(&evs[y]).start) == h
+                    && code_of(&evs[y].source) == code_of(&evs[x].source)
+                    && evs[y].target.is_some()
+            });
+            if let Some(y) = first {
+                let (target, span) = (evs[y].target.clone(), evs[y].mentions[0].target);
+                evs[x].target = target;
+                evs[x].mentions[0].target = span;
+            }
+        }
+    }
     out.extend(
         evs.into_iter()
             .zip(keep)
@@ -2102,6 +2157,7 @@ fn noun_event(
             span: Span::new(s.toks[i].span.start, s.toks[i].span.start),
             bare: true,
             state: true,
+            person: false,
         };
         (side(x), side(y))
     });
@@ -2652,6 +2708,7 @@ fn verb_event(
                     span: s.toks[h].span,
                     bare: true,
                     state: false,
+                    person: false,
                 });
             }
         }
@@ -2886,6 +2943,19 @@ fn subject_token(s: &Sent, v: usize, depth: usize) -> Option<(usize, bool)> {
                 return Some((o, false));
             }
             subject_token(s, h, depth + 1).map(|(t, _)| (t, false))
+        }
+        // "it would not recognise the result and recalled its ambassador": a finite verb
+        // cannot share the modal of a base form; it is coordinated with the finite verb above
+        // ("said"), whose subject it shares.
+        Dep::Conj
+            if matches!(s.toks[v].pos, Pos::VBD | Pos::VBZ)
+                && s.toks[h].pos == Pos::VB
+                && matches!(s.toks[h].dep, Dep::Ccomp | Dep::Xcomp)
+                && s.toks.get(s.toks[h].head as usize).is_some_and(|g| {
+                    matches!(g.pos, Pos::VBD | Pos::VBZ) && g.pos == s.toks[v].pos
+                }) =>
+        {
+            subject_token(s, s.toks[h].head as usize, depth + 1)
         }
         Dep::Conj => subject_token(s, h, depth + 1),
         // "…, killing eight people", "met … to discuss": the participle's or the purpose

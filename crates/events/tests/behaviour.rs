@@ -963,3 +963,22 @@ fn strikes_with_missiles_drones_or_aerial_bombs_are_air_weapons() {
     let e = evs_one("Malian rebels attacked an army post with rifles.", "19");
     assert_ne!(e.cameo, "195");
 }
+
+#[test]
+fn a_coordinated_finite_verb_shares_the_subject_and_the_party_of_the_first() {
+    // "recalled" cannot share the modal of "would not recognise": its subject is the one of
+    // "said", and with no party of its own it acts on the first verb's.
+    let e = evs_one(
+        "Peru's government said it would not recognise Maduro's victory and recalled its ambassador for consultations.",
+        "16",
+    );
+    let (_, src, tgt) = codes(&e);
+    assert!(src.starts_with("PER"), "{src}");
+    assert!(tgt.starts_with("VEN"), "{tgt}");
+    // "its ambassador from Caracas" is Peru's, not Venezuela's: the place is the target.
+    let e = evs_one(
+        "Peru's government said it would not recognise Maduro's victory and recalled its ambassador from Caracas.",
+        "16",
+    );
+    assert_eq!(codes(&e).2, "VEN");
+}
