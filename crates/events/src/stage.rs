@@ -1102,7 +1102,23 @@ fn answer_accusers(events: &mut [Event]) {
             .or_else(|| earlier().filter(|_| !named).find(at_me))
             .and_then(|p| p.source.clone());
         if let Some(a) = accuser {
-            events[k].target = Some(ActorRef { span: None, ..a });
+            let a = ActorRef { span: None, ..a };
+            // "Phnom Penh denied planting new mines and downgraded its ties in response": a
+            // hostile act of the same actor later in the sentence answers the same accuser.
+            let trigger = events[k].mentions[0].trigger.start;
+            let source = events[k].source.as_ref().map(|x| x.code.clone());
+            for later in events[k + 1..].iter_mut() {
+                let m = &later.mentions[0];
+                if m.sentence == sentence
+                    && m.trigger.start > trigger
+                    && later.target.is_none()
+                    && later.source.as_ref().map(|x| x.code.clone()) == source
+                    && matches!(later.cameo.get(..2), Some("11" | "12" | "13" | "16" | "17"))
+                {
+                    later.target = Some(a.clone());
+                }
+            }
+            events[k].target = Some(a);
         }
     }
 }

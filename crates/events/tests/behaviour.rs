@@ -982,3 +982,29 @@ fn a_coordinated_finite_verb_shares_the_subject_and_the_party_of_the_first() {
     );
     assert_eq!(codes(&e).2, "VEN");
 }
+
+#[test]
+fn downgrading_ties_and_welcoming_a_decision() {
+    let e = one(
+        "Phnom Penh downgraded diplomatic relations with Thailand.",
+        "161",
+    );
+    assert_eq!(codes(&e), ("161".into(), "KHM".into(), "THA".into()));
+    let e = evs_one(
+        "The United States welcomed the decision of the court.",
+        "05",
+    );
+    assert_eq!(e.cameo, "051");
+}
+
+#[test]
+fn a_hostile_act_after_a_denial_answers_the_same_accuser() {
+    let evs = events(
+        "Thailand accused Cambodia of planting new landmines along the border.\nPhnom Penh denied planting new mines and downgraded its ties in response.",
+    );
+    let e = evs
+        .iter()
+        .find(|e| e.cameo == "161")
+        .unwrap_or_else(|| panic!("{:?}", evs.iter().map(codes).collect::<Vec<_>>()));
+    assert_eq!(codes(e), ("161".into(), "KHM".into(), "THA".into()));
+}
