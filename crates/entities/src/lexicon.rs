@@ -45,6 +45,9 @@ pub struct Lexicon {
     pub first_names: HashMap<String, Gender>,
     /// Lower-case pronouns with gender.
     pub pronouns: HashMap<String, Gender>,
+    /// Country codes whose people are written family name first in English news ("Xi
+    /// Jinping" is "Xi" on second mention).
+    pub family_name_first: HashSet<String>,
 }
 
 /// The default lexicon shipped with dateline.
@@ -95,6 +98,7 @@ impl Lexicon {
                 "not_names" => {
                     lex.not_names.insert(first.to_string());
                 }
+                "family_name_first" => drop(lex.family_name_first.insert(first.to_string())),
                 "name_particles" => {
                     lex.particles.insert(first.to_lowercase());
                 }

@@ -564,6 +564,24 @@ pub(crate) fn run(linker: &Linker, article: &Article, analysis: &Analysis) -> Ve
                 } else {
                     None
                 };
+                // ... or the first word of one, for people written family name first ("Xi" for
+                // Xi Jinping, "Hun" for Hun Manet).
+                let in_article = in_article.or_else(|| {
+                    if n != 1 {
+                        return None;
+                    }
+                    let first = norm(u[c.start].text).into_owned();
+                    clusters.iter().position(|cl| {
+                        cl.etype == EntityType::Person
+                            && cl
+                                .actor
+                                .as_deref()
+                                .and_then(|a| a.get(..3))
+                                .is_some_and(|c3| linker.lex.family_name_first.contains(c3))
+                            && cl.name.split(' ').count() > 1
+                            && cl.name.split(' ').next() == Some(first.as_str())
+                    })
+                });
                 let known = if in_article.is_some() {
                     None
                 } else if n == 1 {

@@ -405,3 +405,26 @@ fn particles_titles_and_kinds_of_place_shape_unknown_names() {
     assert_eq!(find(&an, "Kirants").kind, EntityType::Gpe);
     assert_eq!(find(&an, "Tavush").kind, EntityType::Gpe);
 }
+
+#[test]
+fn a_family_name_written_first_is_the_second_mention() {
+    let a = article(
+        "2023-11-10",
+        "Chinese President Xi Jinping will attend the summit.\nBiden and Xi met in Bali last year.\nKim Jong Un did not comment. Kim later left.",
+    );
+    let an = analyse(&a);
+    let xi = find(&an, "Xi Jinping");
+    assert!(forms(xi).contains(&"Xi"), "{:?}", forms(xi));
+    assert!(
+        !names(&an).iter().any(|(n, _, _)| n == "Xi"),
+        "{:?}",
+        names(&an)
+    );
+    // Given names first elsewhere: a lone "Joe" is not Joe Biden.
+    let a = article(
+        "2023-11-10",
+        "US President Joe Biden will attend the summit.\nJoe said nothing.",
+    );
+    let an = analyse(&a);
+    assert!(!forms(find(&an, "Joe Biden")).contains(&"Joe"));
+}

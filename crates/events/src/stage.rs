@@ -2484,6 +2484,9 @@ fn verb_event(
         .or_else(|| (0..s.actors.len()).find(|&k| in_after(k)));
     // A place where something happens is the subject only when nothing else is ("a bombing near
     // Samarra killed …"; "Obama and Putin will meet in Zurich to discuss …" is theirs).
+    // A meeting's place is its venue, not a party ("began talks in Vienna", "meet in Ankara",
+    // "met on the Indonesian island of Bali").
+    let consultation = code.starts_with("04") || code == "036";
     let mut src = before
         .iter()
         .rev()
@@ -2626,7 +2629,9 @@ fn verb_event(
                 partner = None;
                 unnamed_subject = true;
             }
-            if r.object_given {
+            if r.object_given && r.object_venue && consultation {
+                tgt = None;
+            } else if r.object_given {
                 tgt = r.object;
             } else if partner.is_some() && symmetric(code) && !r.thing_object {
                 // "Abe and Trump spoke by telephone … UN sanctions": the pair, not a later name.
@@ -2653,7 +2658,6 @@ fn verb_event(
     // With no other target, the place where it happened is what it was done to: "fired shells
     // at targets in Jericho" (PSE), "a curfew in Algiers" (DZA).
     // A meeting's place is its venue, not a party ("began talks in Vienna", "meet in Ankara").
-    let consultation = code.starts_with("04") || code == "036";
     if tgt.is_none() && !agentless && !consultation {
         let src_code = src.map(|k| s.actors[k].code.as_str());
         tgt = (0..s.actors.len()).find(|&k| {
@@ -2887,6 +2891,9 @@ struct Roles {
     /// drones", not "held talks").
     thing_object: bool,
     object: Option<usize>,
+    /// The object came from a phrase after "on" or "at" whose head is no actor ("on the
+    /// Indonesian island of Bali"): for a meeting, that is the venue.
+    object_venue: bool,
     passive: bool,
     /// The passive's agent ("by Russia").
     agent: Option<usize>,
@@ -3003,6 +3010,7 @@ fn dep_roles(s: &Sent, lex: &Lexicon, v: usize) -> Option<Roles> {
         partner: None,
         object_given: false,
         object: None,
+        object_venue: false,
         passive: false,
         agent: None,
     };
@@ -3084,6 +3092,8 @@ fn dep_roles(s: &Sent, lex: &Lexicon, v: usize) -> Option<Roles> {
                 if let Some(a) = actor_of_phrase(s, c) {
                     r.object_given = true;
                     r.object = Some(a);
+                    r.object_venue =
+                        matches!(case_of(s, c), Some("on" | "at")) && actor_at(s, c).is_none();
                     break;
                 }
             }

@@ -1008,3 +1008,21 @@ fn a_hostile_act_after_a_denial_answers_the_same_accuser() {
         .unwrap_or_else(|| panic!("{:?}", evs.iter().map(codes).collect::<Vec<_>>()));
     assert_eq!(codes(e), ("161".into(), "KHM".into(), "THA".into()));
 }
+
+#[test]
+fn a_meeting_place_after_on_or_at_is_the_venue() {
+    let evs = events(
+        "Chinese President Xi Jinping will attend the summit.\nBiden and Xi met on the Indonesian island of Bali in November.",
+    );
+    let e = evs
+        .iter()
+        .find(|e| e.cameo.starts_with("04"))
+        .unwrap_or_else(|| panic!("{:?}", evs.iter().map(codes).collect::<Vec<_>>()));
+    let (_, s, t) = codes(e);
+    let mut pair = [s[..3].to_string(), t.get(..3).unwrap_or("").to_string()];
+    pair.sort();
+    assert_eq!(pair, ["CHN".to_string(), "USA".to_string()]);
+    // An attack "on" a place is still aimed at it.
+    let e = evs_one("Russian forces launched attacks on Ukrainian cities.", "19");
+    assert!(codes(&e).2.starts_with("UKR"), "{:?}", codes(&e));
+}
