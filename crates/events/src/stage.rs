@@ -2468,8 +2468,12 @@ fn verb_event(
         .filter(|&k| s.actors[k].first >= a && s.actors[k].end <= i)
         .collect();
     // Places after "in", "at", "near" say where, not to whom.
+    // (Past an article: "outside the presidential office", "in the United States".)
     let locative = |k: usize| {
-        let f = s.actors[k].first;
+        let mut f = s.actors[k].first;
+        if f > 1 && s.words[f - 1] == "the" {
+            f -= 1;
+        }
         f > 0 && lex.locative.contains(s.words[f - 1].as_str())
     };
     // Named actors before generic agents: "Britain mobilized army reservists against Iraq".
@@ -2551,6 +2555,9 @@ fn verb_event(
     });
     // Without an agent the subject is still the target, and whoever acted is unnamed — or is
     // the authority of the place where it happened ("was arrested in Lebanon": LBN → CAN).
+    // (Not for violence: "civilians being killed in the Ukrainian town of Bucha" says nothing
+    // of who killed them.)
+    let violence = matches!(code.get(..2), Some("18" | "19" | "20"));
     let mut agentless = false;
     let mut unnamed_subject = false;
     if s.toks[i].pos == Pos::VBN && be_before {
@@ -2566,7 +2573,8 @@ fn verb_event(
             agentless = true;
             tgt = src;
             src = (0..s.actors.len())
-                .find(|&k| s.actors[k].first > i && s.actors[k].end <= b && locative(k));
+                .find(|&k| s.actors[k].first > i && s.actors[k].end <= b && locative(k))
+                .filter(|_| !violence);
         }
     }
     // "Lithuania's foreign minister said he would urge …": a pronoun subject of the clause a
@@ -2602,7 +2610,8 @@ fn verb_event(
                     agentless = true;
                     tgt = r.subject.or(tgt);
                     src = (0..s.actors.len())
-                        .find(|&k| s.actors[k].first > i && s.actors[k].end <= b && locative(k));
+                        .find(|&k| s.actors[k].first > i && s.actors[k].end <= b && locative(k))
+                        .filter(|_| !violence);
                 }
             }
             partner = None;
@@ -2704,8 +2713,41 @@ fn verb_event(
     // place's people protesting (its target, by then that place, becomes its own state below).
     let mut tgt = tgt;
     let mut place_people = false;
+    let mut crowd_of_place: Option<Actor> = None;
     if src.is_none() && !agentless && code.starts_with("14") {
-        if let Some(k) = tgt.filter(|&k| locative(k) && s.actors[k].code.len() == 3) {
+        // ("protested outside the presidential office in Seoul": the institution is what they
+        // protest against, the place's people protest.)
+        let institution = tgt.filter(|&k| locative(k) && s.actors[k].code.len() > 3);
+        let people_of = institution.and_then(|k| {
+            (0..s.actors.len()).find(|&p| {
+                p != k
+                    && locative(p)
+                    && s.actors[p].first > i
+                    && s.actors[p].end <= b
+                    && s.actors[p].code.len() == 3
+                    && s.actors[k].code.get(..3) == Some(s.actors[p].code.as_str())
+            })
+        });
+        if let Some(p) = people_of {
+            src = Some(p);
+            place_people = true;
+        } else if let Some(k) = institution.filter(|&k| {
+            let c = s.actors[k].code.get(..3).unwrap_or("");
+            dateline_kb::Kb::embedded().country(c).is_some()
+        }) {
+            // (The place inside the institution's phrase: its country's people.)
+            let inst = &s.actors[k];
+            crowd_of_place = Some(Actor {
+                code: inst.code[..3].to_string(),
+                entity: format!("people@{}", inst.span.start),
+                name: inst.code[..3].to_string(),
+                bare: true,
+                state: false,
+                person: false,
+                ..inst.clone()
+            });
+            place_people = true;
+        } else if let Some(k) = tgt.filter(|&k| locative(k) && s.actors[k].code.len() == 3) {
             src = Some(k);
             tgt = None;
             place_people = true;
@@ -2734,6 +2776,7 @@ fn verb_event(
         }
     }
     let mut src_actor = match src {
+        _ if crowd_of_place.is_some() => crowd_of_place,
         Some(k) => Some(s.actors[k].clone()),
         None if people.is_some() => None,
         None if (agentless || unnamed_subject) && violent && tgt.is_some() => None,

@@ -660,6 +660,8 @@ struct Builder {
     verb_lines: usize,
     pattern_lines: usize,
     files: u8,
+    /// The verb line being added gives its own code (`RALLY [141]`).
+    explicit_code: bool,
 }
 
 impl Builder {
@@ -819,7 +821,9 @@ impl Builder {
             Some(open) => open + t[open..].find('}').unwrap_or(0),
             None => 0,
         };
-        let code = match bracket(&t[after_forms..])? {
+        let own = bracket(&t[after_forms..])?;
+        self.explicit_code = own.is_some();
+        let code = match own {
             Some(c) => parse_code(c)?,
             None => self.blocks[block as usize].code.clone(),
         };
@@ -872,8 +876,12 @@ impl Builder {
             .find(|s| s.block == sense.block && s.before == sense.before && s.after == sense.after)
         {
             // A later listing with a code of its own gives a verb listed without one its
-            // default (`REJECT [120]` in the additions file, for the base file's bare `REJECT`).
-            if old.code.is_none() && sense.code.is_some() {
+            // default (`REJECT [120]` in the additions file, for the base file's bare `REJECT`);
+            // in the additions file it also replaces the block's code the verb inherited
+            // (`RALLY [141]` in MOBILIZE [150]).
+            if (old.code.is_none() || (self.files > 0 && self.explicit_code))
+                && sense.code.is_some()
+            {
                 old.code = sense.code;
             }
             return;

@@ -1026,3 +1026,43 @@ fn a_meeting_place_after_on_or_at_is_the_venue() {
     let e = evs_one("Russian forces launched attacks on Ukrainian cities.", "19");
     assert!(codes(&e).2.starts_with("UKR"), "{:?}", codes(&e));
 }
+
+#[test]
+fn crowds_protest_for_their_place_and_rallies_are_demonstrations() {
+    // Outside an institution of a place: the place's people protest against it.
+    let e = evs_one(
+        "About 100 people protested outside the presidential office in Seoul on Thursday.",
+        "14",
+    );
+    let (_, s, t) = codes(&e);
+    assert_eq!(s, "KOR");
+    assert!(t.starts_with("KOR"), "{t}");
+    let e = evs_one("Thousands of supporters rallied in Niamey on Sunday.", "14");
+    assert_eq!((e.cameo.as_str(), codes(&e).1.as_str()), ("141", "NER"));
+    let e = evs_one(
+        "Thousands of people marched across France on Tuesday.",
+        "14",
+    );
+    assert_eq!(codes(&e).1, "FRA");
+}
+
+#[test]
+fn suspending_cooperation_or_quitting_a_deal_reduces_relations() {
+    let e = one("Iran suspended cooperation with the IAEA in July.", "160");
+    let (_, s, t) = codes(&e);
+    assert_eq!((s.as_str(), &t[..3]), ("IRN", "IGO"));
+    let e = one("Russia quit the grain deal on July 17.", "160");
+    assert_eq!(codes(&e).1, "RUS");
+}
+
+#[test]
+fn the_place_of_an_agentless_act_is_its_authority_only_for_coercion() {
+    let e = evs_one("A Canadian missionary was arrested in Lebanon on Monday.", "17");
+    assert_eq!(codes(&e).1, "LBN");
+    let evs = events("Dozens of civilians were killed in the Ukrainian town of Bucha.");
+    assert!(
+        evs.iter().all(|e| !codes(e).1.starts_with("UKR")),
+        "{:?}",
+        evs.iter().map(codes).collect::<Vec<_>>()
+    );
+}

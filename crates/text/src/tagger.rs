@@ -293,12 +293,20 @@ impl Tagger {
             }
             return;
         }
+        let mut small = [Pos::X; 64];
+        let mut big = Vec::new();
+        let tags: &mut [Pos] = if n <= small.len() {
+            &mut small[..n]
+        } else {
+            big.resize(n, Pos::X);
+            &mut big
+        };
         CONTEXT.with(|cell| {
             let mut ctx = cell.borrow_mut();
-            context(n, word, &mut ctx);
+            context(n, &word, &mut ctx);
             let mut f = [0u64; N_FEATS];
             let (mut t1, mut t2) = (start_tag(1), start_tag(2));
-            for i in 0..n {
+            for (i, tag) in tags.iter_mut().enumerate() {
                 let w = &ctx[i + PAD];
                 let id = match self.dict_tag(w.form) {
                     Some(t) => t,
@@ -307,11 +315,15 @@ impl Tagger {
                         self.best(&f)
                     }
                 };
-                out(i, self.tags[id as usize]);
+                *tag = self.tags[id as usize];
                 t2 = t1;
                 t1 = self.tag_hashes[id as usize];
             }
         });
+        repair_finite_verb(tags, &word);
+        for (i, &t) in tags.iter().enumerate() {
+            out(i, t);
+        }
     }
 
     /// Tags one sentence's `tokens` in place (`text` is the article's canonical text, which
@@ -511,8 +523,9 @@ impl Stage for PosStage {
         "text.pos"
     }
 
+    /// 2: the finite-verb repair after the model ([`repair_finite_verb`]).
     fn version(&self) -> u32 {
-        1
+        2
     }
 
     fn requires(&self) -> &'static [Layer] {
@@ -534,6 +547,37 @@ impl Stage for PosStage {
             if let Some(slice) = tokens.get_mut(a..b) {
                 tagger.tag(&article.text, slice);
             }
+        }
+    }
+}
+
+/// A sentence has a finite verb. When the model found none, the first past form in "-ed" it
+/// read as an adjective or participle right after a noun or a name is the verb ("The government
+/// suspended cooperation", "Iran suspended cooperation": JJ → VBD); a capitalised word read as
+/// an adjective right before a finite verb is then a name ("Iran/JJ expelled" → NNP). The
+/// model, trained on 77k tokens of GUM, has seen few sentences that open with a country.
+fn repair_finite_verb<'w>(tags: &mut [Pos], word: &impl Fn(usize) -> &'w str) {
+    let finite = |p: Pos| matches!(p, Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD);
+    let n = tags.len();
+    if n >= 4 && !tags.iter().any(|&p| finite(p)) {
+        let capital = |k: usize| word(k).chars().next().is_some_and(char::is_uppercase);
+        let fix = (1..n - 1).find(|&k| {
+            matches!(tags[k], Pos::JJ | Pos::VBN)
+                && word(k).len() > 4
+                && word(k).ends_with("ed")
+                && !capital(k)
+                && (tags[k - 1].is_noun() || (tags[k - 1] == Pos::JJ && capital(k - 1)))
+                && !matches!(tags[k + 1], Pos::COLON | Pos::COMMA | Pos::PERIOD)
+        });
+        if let Some(k) = fix {
+            tags[k] = Pos::VBD;
+        }
+    }
+    for k in 0..n.saturating_sub(1) {
+        let capital = word(k).chars().next().is_some_and(char::is_uppercase);
+        let opens = k == 0 || matches!(tags[k - 1], Pos::COLON | Pos::COMMA | Pos::CC | Pos::IN);
+        if tags[k] == Pos::JJ && capital && opens && finite(tags[k + 1]) {
+            tags[k] = Pos::NNP;
         }
     }
 }

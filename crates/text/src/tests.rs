@@ -343,7 +343,7 @@ fn pipeline_tags_every_token() {
         Box::new(PosStage::new()),
     ])
     .unwrap();
-    assert_eq!(p.id(), ["text.sentences@1", "text.pos@1"]);
+    assert_eq!(p.id(), ["text.sentences@1", "text.pos@2"]);
     let an = p.analyse(&a);
     let tokens = an.tokens.as_ref().unwrap();
     assert!(tokens.iter().all(|t| t.pos != Pos::X));
@@ -360,7 +360,7 @@ fn pipeline_tags_every_token() {
     assert_eq!(tag("n't"), Pos::RB);
     assert_eq!(tag("."), Pos::PERIOD);
     let stage = PosStage::new();
-    assert_eq!((stage.name(), stage.version()), ("text.pos", 1));
+    assert_eq!((stage.name(), stage.version()), ("text.pos", 2));
     assert_eq!(stage.requires(), &[Layer::Sentences]);
     assert_eq!(stage.provides(), &[Layer::Pos]);
 }
@@ -504,4 +504,26 @@ fn random_text_keeps_invariants() {
         }
         assert!(tokens.iter().all(|t| t.pos != Pos::X));
     }
+}
+
+#[test]
+fn a_sentence_gets_its_finite_verb() {
+    let tagger = Tagger::embedded();
+    // The model alone reads both words as adjectives ("Iran/JJ suspended/JJ cooperation").
+    let tags = tagger.tag_words(&[
+        "Iran",
+        "suspended",
+        "cooperation",
+        "with",
+        "the",
+        "IAEA",
+        ".",
+    ]);
+    assert_eq!(tags[..2], [Pos::NNP, Pos::VBD]);
+    let tags = tagger.tag_words(&["The", "government", "suspended", "cooperation", "."]);
+    assert_eq!(tags[2], Pos::VBD);
+    // A sentence that has its verb keeps its adjectives.
+    let tags = tagger.tag_words(&["The", "suspended", "talks", "resumed", "on", "Monday", "."]);
+    assert_eq!(tags[1], Pos::JJ);
+    assert_eq!(tags[3], Pos::VBD);
 }
