@@ -1057,7 +1057,10 @@ fn suspending_cooperation_or_quitting_a_deal_reduces_relations() {
 
 #[test]
 fn the_place_of_an_agentless_act_is_its_authority_only_for_coercion() {
-    let e = evs_one("A Canadian missionary was arrested in Lebanon on Monday.", "17");
+    let e = evs_one(
+        "A Canadian missionary was arrested in Lebanon on Monday.",
+        "17",
+    );
     assert_eq!(codes(&e).1, "LBN");
     let evs = events("Dozens of civilians were killed in the Ukrainian town of Bucha.");
     assert!(

@@ -555,7 +555,8 @@ impl Stage for PosStage {
 /// read as an adjective or participle right after a noun or a name is the verb ("The government
 /// suspended cooperation", "Iran suspended cooperation": JJ → VBD); a capitalised word read as
 /// an adjective right before a finite verb is then a name ("Iran/JJ expelled" → NNP). The
-/// model, trained on 77k tokens of GUM, has seen few sentences that open with a country.
+/// model, trained on 77k tokens of GUM, has seen few sentences that open with a country. A
+/// gerund after a determiner with no noun after it is a noun ("a wasted meeting").
 fn repair_finite_verb<'w>(tags: &mut [Pos], word: &impl Fn(usize) -> &'w str) {
     let finite = |p: Pos| matches!(p, Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD);
     let n = tags.len();
@@ -571,6 +572,19 @@ fn repair_finite_verb<'w>(tags: &mut [Pos], word: &impl Fn(usize) -> &'w str) {
         });
         if let Some(k) = fix {
             tags[k] = Pos::VBD;
+        }
+    }
+    // A gerund after a determiner ("a wasted meeting", quoted or not) is a noun when no noun
+    // follows it ("a growing number" stays a modifier).
+    for k in 1..n {
+        let det = |p: Pos| matches!(p, Pos::DT | Pos::PRPS);
+        let after_det = det(tags[k - 1])
+            || (k > 1 && matches!(tags[k - 1], Pos::JJ | Pos::VBN) && det(tags[k - 2]));
+        let noun_next = tags
+            .get(k + 1)
+            .is_some_and(|&p| p.is_noun() || matches!(p, Pos::JJ | Pos::VBG));
+        if tags[k] == Pos::VBG && after_det && !noun_next {
+            tags[k] = Pos::NN;
         }
     }
     for k in 0..n.saturating_sub(1) {

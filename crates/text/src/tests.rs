@@ -527,3 +527,17 @@ fn a_sentence_gets_its_finite_verb() {
     assert_eq!(tags[1], Pos::JJ);
     assert_eq!(tags[3], Pos::VBD);
 }
+
+#[test]
+fn a_gerund_after_a_determiner_is_a_noun() {
+    let tagger = Tagger::embedded();
+    let w = [
+        "He", "did", "not", "want", "\"", "a", "wasted", "meeting", "\"", ".",
+    ];
+    assert_eq!(tagger.tag_words(&w)[7], Pos::NN);
+    // Before a noun it stays a modifier; a verb's gerund stays a verb.
+    let tags = tagger.tag_words(&["A", "growing", "number", "of", "people", "left", "."]);
+    assert_ne!(tags[1], Pos::NN);
+    let tags = tagger.tag_words(&["They", "are", "meeting", "in", "Geneva", "."]);
+    assert_eq!(tags[2], Pos::VBG);
+}
