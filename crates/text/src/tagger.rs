@@ -556,7 +556,8 @@ impl Stage for PosStage {
 /// suspended cooperation", "Iran suspended cooperation": JJ → VBD); a capitalised word read as
 /// an adjective right before a finite verb is then a name ("Iran/JJ expelled" → NNP). The
 /// model, trained on 77k tokens of GUM, has seen few sentences that open with a country. A
-/// gerund after a determiner with no noun after it is a noun ("a wasted meeting").
+/// gerund after a determiner with no noun after it is a noun ("a wasted meeting"); an adjective
+/// ending a noun phrase right before a finite verb is its head ("The Israeli military/JJ said").
 fn repair_finite_verb<'w>(tags: &mut [Pos], word: &impl Fn(usize) -> &'w str) {
     let finite = |p: Pos| matches!(p, Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD);
     let n = tags.len();
@@ -592,6 +593,16 @@ fn repair_finite_verb<'w>(tags: &mut [Pos], word: &impl Fn(usize) -> &'w str) {
         let opens = k == 0 || matches!(tags[k - 1], Pos::COLON | Pos::COMMA | Pos::CC | Pos::IN);
         if tags[k] == Pos::JJ && capital && opens && finite(tags[k + 1]) {
             tags[k] = Pos::NNP;
+        }
+        // "The Israeli military said": an adjective that ends a noun phrase right before its
+        // verb is the phrase's head noun.
+        let np_before = k > 0
+            && matches!(
+                tags[k - 1],
+                Pos::DT | Pos::NNP | Pos::NNPS | Pos::JJ | Pos::PRPS | Pos::POS
+            );
+        if tags[k] == Pos::JJ && !capital && np_before && finite(tags[k + 1]) {
+            tags[k] = Pos::NN;
         }
     }
 }

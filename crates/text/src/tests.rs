@@ -541,3 +541,14 @@ fn a_gerund_after_a_determiner_is_a_noun() {
     let tags = tagger.tag_words(&["They", "are", "meeting", "in", "Geneva", "."]);
     assert_eq!(tags[2], Pos::VBG);
 }
+
+#[test]
+fn an_adjective_before_the_verb_heads_its_noun_phrase() {
+    let tagger = Tagger::embedded();
+    let tags = tagger.tag_words(&[
+        "The", "Israeli", "military", "said", "it", "was", "ready", ".",
+    ]);
+    assert_eq!(tags[2], Pos::NN);
+    // After the verb an adjective stays one.
+    assert_eq!(tags[6], Pos::JJ);
+}
