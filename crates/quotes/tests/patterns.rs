@@ -576,3 +576,14 @@ fn present_perfect_after_and_is_the_speakers_own_deed() {
     ));
     find(&qs, "the ministry was ready and had offered new guidelines");
 }
+
+#[test]
+fn a_noun_summing_up_the_clause_is_the_reporters() {
+    let qs = quotes(&format!(
+        "{INTRO}\nShe said several protesters had been beaten by police in detention, a charge the interior ministry denied."
+    ));
+    find(
+        &qs,
+        "several protesters had been beaten by police in detention",
+    );
+}
