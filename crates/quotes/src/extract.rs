@@ -168,15 +168,16 @@ impl<'a> Ctx<'a> {
         if self.capitalised_name(k) || self.glued_symbol(k) {
             return true;
         }
-        // "the neighbouring/VBG government", "a reported/VBN deal".
+        // "the neighbouring/VBG government", "a reported/VBN deal", "the ruling/VBG Georgian
+        // Dream party".
         if matches!(x.pos, Pos::VBG | Pos::VBN)
             && !x.cap
             && k > 0
             && matches!(self.t[k - 1].pos, Pos::DT | Pos::PRPS | Pos::JJ)
-            && self
-                .t
-                .get(k + 1)
-                .is_some_and(|n| matches!(n.pos, Pos::NN | Pos::NNS | Pos::JJ) && n.sent == x.sent)
+            && self.t.get(k + 1).is_some_and(|n| {
+                matches!(n.pos, Pos::NN | Pos::NNS | Pos::JJ | Pos::NNP | Pos::NNPS)
+                    && n.sent == x.sent
+            })
         {
             return true;
         }
@@ -445,7 +446,10 @@ impl<'a> Ctx<'a> {
             let first = &self.t[seg_lo];
             let np = self.np_left(comma - 1, seg_lo);
             let is_np = np.is_some_and(|(s, _)| s == seg_lo);
+            // (", speaking on condition of anonymity,", ", speaking to reporters,": a participle
+            // between commas describes the speaker.)
             let appositive_like = first.bit(W_RELATIVE)
+                || (first.pos == Pos::VBG && found.is_some())
                 || (first.pos == Pos::IN && self.np_right(seg_lo + 1, comma) == Some(comma))
                 || (first.pos == Pos::CD && seg_lo + 1 == comma);
             match found {
@@ -2009,6 +2013,15 @@ impl<'a> Ctx<'a> {
     /// "before" starts at `k`.
     fn time_relative(&self, k: usize, hi: usize) -> bool {
         let mut j = k;
+        // "less than a week after", "more than two years after", "just hours before".
+        if j + 1 < hi
+            && matches!(self.t[j].text, "less" | "more" | "fewer")
+            && self.t[j + 1].is("than")
+        {
+            j += 2;
+        } else if j < hi && matches!(self.t[j].text, "just" | "only" | "barely" | "nearly") {
+            j += 1;
+        }
         if j < hi && matches!(self.t[j].pos, Pos::DT | Pos::CD) {
             j += 1;
         }

@@ -587,3 +587,20 @@ fn a_noun_summing_up_the_clause_is_the_reporters() {
         "several protesters had been beaten by police in detention",
     );
 }
+
+#[test]
+fn long_appositives_participles_and_time_adjuncts_around_the_attribution() {
+    let qs = quotes(&format!(
+        "{INTRO}\nKessler, a critic of the ruling Freedom Party, said she would not resign.\nTwo officials, speaking on condition of anonymity, said the draft had been agreed.\nThe summit has been put on hold, a senior official said on Tuesday, less than a week after it was announced."
+    ));
+    assert_eq!(
+        speaker_name(find(&qs, "she would not resign")),
+        Some("Anna Kessler")
+    );
+    let two = speaker_text(find(&qs, "the draft had been agreed")).unwrap();
+    assert!(two.starts_with("Two officials"), "{two}");
+    assert_eq!(
+        speaker_text(find(&qs, "The summit has been put on hold")),
+        Some("a senior official")
+    );
+}
