@@ -419,6 +419,11 @@ fn inherit_countries(
         .filter(|a| !a.person && !a.code.starts_with("---"))
         .filter_map(|a| Some((a.end, country(&a.code)?)))
         .collect();
+    let owners_at: Vec<(usize, usize, String)> = actors
+        .iter()
+        .filter(|a| !a.person && !a.code.starts_with("---"))
+        .filter_map(|a| Some((a.first, a.end, country(&a.code)?)))
+        .collect();
     // A place after "in", "at", "near" says where the sentence happens; it wins over a party
     // of the event ("President Bush threatened action against Russia").
     let locative = |f: usize| f > 0 && lex.locative.contains(words[f - 1].as_str());
@@ -441,12 +446,22 @@ fn inherit_countries(
         // "recalled its ambassador from Caracas": "its" is the nearest state or body before
         // it (never a person: "Maduro's victory"), not the place after.
         if a.first > 0 && words[a.first - 1] == "its" {
-            if let Some(c) = owners
-                .iter()
-                .rev()
-                .find(|(e, _)| *e < a.first)
-                .map(|(_, c)| c)
-            {
+            // (With a parse: the subject of the verb the phrase belongs to, "Algeria closed … Mali
+            // … and recalled its ambassadors".)
+            let subject = subject_of_phrase(toks, a.first - 1);
+            let by_subject = subject.and_then(|t| {
+                owners_at
+                    .iter()
+                    .find(|(f, e, _)| *f <= t && t < *e)
+                    .map(|(_, _, c)| c)
+            });
+            if let Some(c) = by_subject.or_else(|| {
+                owners
+                    .iter()
+                    .rev()
+                    .find(|(e, _)| *e < a.first)
+                    .map(|(_, c)| c)
+            }) {
                 a.code = format!("{c}{}", &a.code[3..]);
                 continue;
             }
@@ -467,6 +482,42 @@ fn inherit_countries(
             a.code = format!("{c}{}", &a.code[3..]);
         }
     }
+}
+
+/// The subject token of the verb whose phrase holds token `t` (a possessive "its"), from the
+/// parse: up from `t` to the first verb, then its subject, or its first conjunct's.
+fn subject_of_phrase(toks: &[Token], t: usize) -> Option<usize> {
+    if !toks.get(t)?.dep.is_parsed() {
+        return None;
+    }
+    let mut v = t;
+    for _ in 0..6 {
+        v = toks[v].head as usize;
+        if v >= toks.len() {
+            return None;
+        }
+        if toks[v].pos.is_verb() {
+            break;
+        }
+    }
+    if !toks[v].pos.is_verb() {
+        return None;
+    }
+    for _ in 0..3 {
+        if let Some(k) = (0..toks.len()).find(|&k| {
+            toks[k].head as usize == v && matches!(toks[k].dep, Dep::Nsubj | Dep::NsubjPass)
+        }) {
+            return Some(k);
+        }
+        if toks[v].dep != Dep::Conj {
+            return None;
+        }
+        v = toks[v].head as usize;
+        if v >= toks.len() {
+            return None;
+        }
+    }
+    None
 }
 
 /// The country a sentence is about: the place where it happens ("in", "at" … a place in a
@@ -2560,12 +2611,14 @@ fn verb_event(
     let violence = matches!(code.get(..2), Some("18" | "19" | "20"));
     let mut agentless = false;
     let mut unnamed_subject = false;
+    let mut pos_agent = None;
     if s.toks[i].pos == Pos::VBN && be_before {
         let agent = (i + 1..b.min(i + 3))
             .find(|&k| s.words[k] == "by")
             .and_then(|by| {
                 (0..s.actors.len()).find(|&k| s.actors[k].first > by && s.actors[k].first <= by + 2)
             });
+        pos_agent = agent;
         if let Some(agent) = agent {
             tgt = src;
             src = Some(agent);
@@ -2604,6 +2657,13 @@ fn verb_event(
                 Some(ag) => {
                     src = Some(ag);
                     tgt = r.subject;
+                    agentless = false;
+                }
+                // ("was shot dead by settlers": the parse hung the agent on "dead"; the
+                // "by" right after the participle still names it.)
+                None if pos_agent.is_some() => {
+                    src = pos_agent;
+                    tgt = r.subject.or(tgt);
                     agentless = false;
                 }
                 None => {

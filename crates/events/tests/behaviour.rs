@@ -1069,3 +1069,18 @@ fn the_place_of_an_agentless_act_is_its_authority_only_for_coercion() {
         evs.iter().map(codes).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn its_belongs_to_the_subject_and_a_late_by_still_names_the_agent() {
+    let e = evs_one(
+        "Algeria closed its airspace to flights from Mali on Monday and recalled its ambassadors from Bamako.",
+        "16",
+    );
+    assert_eq!(codes(&e), ("161".into(), "DZA".into(), "MLI".into()));
+    let e = evs_one(
+        "A Palestinian man was shot dead by Israeli settlers near Ramallah.",
+        "19",
+    );
+    let (_, s, t) = codes(&e);
+    assert!(s.starts_with("ISR") && t.starts_with("PSE"), "{s} {t}");
+}

@@ -563,16 +563,29 @@ fn repair_finite_verb<'w>(tags: &mut [Pos], word: &impl Fn(usize) -> &'w str) {
     let n = tags.len();
     if n >= 4 && !tags.iter().any(|&p| finite(p)) {
         let capital = |k: usize| word(k).chars().next().is_some_and(char::is_uppercase);
+        let past = |k: usize| {
+            (matches!(tags[k], Pos::JJ | Pos::VBN) && word(k).len() > 4 && word(k).ends_with("ed"))
+                || (matches!(tags[k], Pos::NN | Pos::NNS | Pos::JJ | Pos::VBN)
+                    && irregular_past().contains(word(k)))
+        };
         let fix = (1..n - 1).find(|&k| {
-            matches!(tags[k], Pos::JJ | Pos::VBN)
-                && word(k).len() > 4
-                && word(k).ends_with("ed")
+            past(k)
                 && !capital(k)
                 && (tags[k - 1].is_noun() || (tags[k - 1] == Pos::JJ && capital(k - 1)))
                 && !matches!(tags[k + 1], Pos::COLON | Pos::COMMA | Pos::PERIOD)
         });
         if let Some(k) = fix {
             tags[k] = Pos::VBD;
+        }
+    }
+    // Infinitival "to" comes before a verb; before anything else it is the preposition ("closed
+    // its airspace to/TO flights").
+    for k in 0..n.saturating_sub(1) {
+        if tags[k] == Pos::TO
+            && !matches!(tags[k + 1], Pos::VB | Pos::RB | Pos::VBP)
+            && word(k).eq_ignore_ascii_case("to")
+        {
+            tags[k] = Pos::IN;
         }
     }
     // A gerund after a determiner ("a wasted meeting", quoted or not) is a noun when no noun
@@ -605,4 +618,17 @@ fn repair_finite_verb<'w>(tags: &mut [Pos], word: &impl Fn(usize) -> &'w str) {
             tags[k] = Pos::NN;
         }
     }
+}
+
+/// The irregular past tenses of `data/lexicon/past-tense.txt`.
+fn irregular_past() -> &'static std::collections::HashSet<&'static str> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        include_str!("../../../data/lexicon/past-tense.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
 }

@@ -552,3 +552,18 @@ fn an_adjective_before_the_verb_heads_its_noun_phrase() {
     // After the verb an adjective stays one.
     assert_eq!(tags[6], Pos::JJ);
 }
+
+#[test]
+fn infinitival_to_and_irregular_pasts_are_repaired() {
+    let tagger = Tagger::embedded();
+    let w = [
+        "Algeria", "closed", "its", "airspace", "to", "flights", "from", "Mali", ".",
+    ];
+    assert_eq!(tagger.tag_words(&w)[4], Pos::IN);
+    let w = ["Officials", "agreed", "to", "meet", "again", "."];
+    assert_eq!(tagger.tag_words(&w)[2], Pos::TO);
+    let w = [
+        "India", "flew", "in", "relief", "supplies", "on", "Saturday", ".",
+    ];
+    assert_eq!(tagger.tag_words(&w)[1], Pos::VBD);
+}
