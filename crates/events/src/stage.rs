@@ -1254,6 +1254,17 @@ fn modality(s: &Sent, lex: &Lexicon, i: usize, noun: bool) -> Modality {
         {
             a = k + 1;
         }
+        // So does a clause of time or cause with its own tensed verb: "would increase its
+        // presence after he spoke with Stubb" (the talk happened). ("if", "unless", "whether"
+        // keep their condition.)
+        if let Some(k) = (a..verb_start).rev().find(|&k| {
+            lex.subordinators.contains(s.words[k].as_str())
+                && !matches!(s.words[k].as_str(), "if" | "whether" | "once" | "until")
+                && verb_start - k <= 6
+                && (k + 1..verb_start).all(|x| !s.toks[x].pos.is_verb())
+        }) {
+            a = k + 1;
+        }
     }
     // Words of a time expression are no cues ("in May" is no modal).
     let in_time = |k: usize| s.times.iter().any(|(f, e, _)| *f <= k && k < *e);

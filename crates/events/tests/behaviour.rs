@@ -1084,3 +1084,15 @@ fn its_belongs_to_the_subject_and_a_late_by_still_names_the_agent() {
     let (_, s, t) = codes(&e);
     assert!(s.starts_with("ISR") && t.starts_with("PSE"), "{s} {t}");
 }
+
+#[test]
+fn a_tensed_clause_of_time_keeps_its_own_modality() {
+    let e = one(
+        "NATO Secretary General Mark Rutte said the alliance would increase its presence in the Baltic Sea after he spoke with Finland's president by phone.",
+        "041",
+    );
+    assert_eq!(e.modality, Modality::Asserted);
+    // A condition stays one.
+    let evs = events("Rutte said the alliance would act if Russia attacked Finland.");
+    none_asserted(&evs, "19");
+}
