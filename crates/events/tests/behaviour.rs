@@ -1096,3 +1096,21 @@ fn a_tensed_clause_of_time_keeps_its_own_modality() {
     let evs = events("Rutte said the alliance would act if Russia attacked Finland.");
     none_asserted(&evs, "19");
 }
+
+#[test]
+fn travel_partnerships_broken_ties_and_money_pledges() {
+    let e = evs_one("Tshisekedi will travel to Kenya on Friday.", "04");
+    assert_eq!(e.cameo, "042");
+    let e = one(
+        "The United States suspended its strategic partnership with Georgia on Saturday.",
+        "160",
+    );
+    assert_eq!(codes(&e).2, "GEO");
+    let e = evs_one(
+        "Algiers has no plans to break off diplomatic relations with Bamako.",
+        "16",
+    );
+    assert_eq!((e.cameo.as_str(), e.modality), ("161", Modality::Negated));
+    let e = evs_one("China has pledged 100 million yuan in emergency aid.", "03");
+    assert_eq!(e.cameo, "0331");
+}
