@@ -445,7 +445,7 @@ fn inherit_countries(
         };
         // "recalled its ambassador from Caracas": "its" is the nearest state or body before
         // it (never a person: "Maduro's victory"), not the place after.
-        if a.first > 0 && words[a.first - 1] == "its" {
+        if a.first > 0 && matches!(words[a.first - 1].as_str(), "its" | "their") {
             // (With a parse: the subject of the verb the phrase belongs to, "Algeria closed … Mali
             // … and recalled its ambassadors".)
             let subject = subject_of_phrase(toks, a.first - 1);
@@ -2874,7 +2874,10 @@ fn verb_event(
             && src_actor
                 .as_ref()
                 .is_some_and(|sa| !matches!(sa.code.get(3..), Some("REB" | "OPP" | "INS")));
-        t.bare && same_country && (possessed || forces)
+        // ("Mali, Burkina Faso and Niger recalled their ambassadors": whose, of the three, the
+        // country says only for one; "their" is all of theirs.)
+        let theirs = possessed && s.words[t.first - 1] == "their";
+        t.bare && ((same_country && (possessed || forces)) || theirs)
     };
     // ("mobilized army reservists for a possible war against Iraq": with its own forces as the
     // object, the act is aimed at the next party of the clause.)
@@ -2893,6 +2896,14 @@ fn verb_event(
     // demonstrators … the Georgian government": GEOOPP, GEOGOV).
     // The same actor on both sides is no dyad: keep the act, without the target.
     let tgt_actor = tgt_actor.filter(|t| src_actor.as_ref().is_none_or(|sa| sa.code != t.code));
+    // A denial is answered to someone else: "the Kremlin denied that Moscow had hardened its
+    // position" names no party of the denial (the accuser is found later in the story).
+    let tgt_actor = tgt_actor.filter(|t| {
+        code != "016"
+            || src_actor
+                .as_ref()
+                .is_none_or(|sa| sa.code.get(..3) != t.code.get(..3))
+    });
     let Some(side) = src_actor.as_ref().or(tgt_actor.as_ref()) else {
         return Vec::new();
     };

@@ -1114,3 +1114,21 @@ fn travel_partnerships_broken_ties_and_money_pledges() {
     let e = evs_one("China has pledged 100 million yuan in emergency aid.", "03");
     assert_eq!(e.cameo, "0331");
 }
+
+#[test]
+fn repression_tools_their_own_envoys_and_denials_without_a_party() {
+    let e = evs_one(
+        "Georgian riot police used water cannon and tear gas against protesters.",
+        "17",
+    );
+    assert_eq!(e.cameo, "175");
+    let evs = events("Mali, Burkina Faso and Niger have recalled their ambassadors from Algiers.");
+    let recalls: Vec<_> = evs.iter().filter(|e| e.cameo == "161").map(codes).collect();
+    assert!(!recalls.is_empty());
+    assert!(recalls.iter().all(|(_, _, t)| t == "DZA"), "{recalls:?}");
+    let e = one(
+        "Kremlin spokesman Dmitry Peskov denied that Moscow had hardened its position.",
+        "016",
+    );
+    assert!(e.target.is_none(), "{:?}", codes(&e));
+}

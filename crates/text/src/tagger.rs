@@ -304,25 +304,40 @@ impl Tagger {
         CONTEXT.with(|cell| {
             let mut ctx = cell.borrow_mut();
             context(n, &word, &mut ctx);
-            let mut f = [0u64; N_FEATS];
-            let (mut t1, mut t2) = (start_tag(1), start_tag(2));
-            for (i, tag) in tags.iter_mut().enumerate() {
-                let w = &ctx[i + PAD];
-                let id = match self.dict_tag(w.form) {
-                    Some(t) => t,
-                    None => {
-                        extract(&ctx, i + PAD, t1, t2, &mut f);
-                        self.best(&f)
-                    }
-                };
-                *tag = self.tags[id as usize];
-                t2 = t1;
-                t1 = self.tag_hashes[id as usize];
+            self.decode(&ctx, tags, None);
+            // A sentence without its finite verb is decoded again with the verb fixed, so that
+            // the words after it are read in its light ("police used/VBD water cannon and
+            // tear/NN gas").
+            if let Some(k) = finite_verb_fix(tags, &word) {
+                if let Some(id) = self.tags.iter().position(|&t| t == Pos::VBD) {
+                    self.decode(&ctx, tags, Some((k, id as u8)));
+                }
             }
         });
-        repair_finite_verb(tags, &word);
+        repair_tags(tags, &word);
         for (i, &t) in tags.iter().enumerate() {
             out(i, t);
+        }
+    }
+
+    /// Greedy left-to-right decoding of one sentence's context into `tags`; `forced` fixes the
+    /// tag (model index) of one position.
+    fn decode(&self, ctx: &[WordInfo], tags: &mut [Pos], forced: Option<(usize, u8)>) {
+        let mut f = [0u64; N_FEATS];
+        let (mut t1, mut t2) = (start_tag(1), start_tag(2));
+        for (i, tag) in tags.iter_mut().enumerate() {
+            let w = &ctx[i + PAD];
+            let id = match (forced, self.dict_tag(w.form)) {
+                (Some((k, id)), _) if k == i => id,
+                (_, Some(t)) => t,
+                (_, None) => {
+                    extract(ctx, i + PAD, t1, t2, &mut f);
+                    self.best(&f)
+                }
+            };
+            *tag = self.tags[id as usize];
+            t2 = t1;
+            t1 = self.tag_hashes[id as usize];
         }
     }
 
@@ -523,7 +538,7 @@ impl Stage for PosStage {
         "text.pos"
     }
 
-    /// 2: the finite-verb repair after the model ([`repair_finite_verb`]).
+    /// 2: the repairs after the model ([`finite_verb_fix`], [`repair_tags`]).
     fn version(&self) -> u32 {
         2
     }
@@ -551,33 +566,43 @@ impl Stage for PosStage {
     }
 }
 
-/// A sentence has a finite verb. When the model found none, the first past form in "-ed" it
-/// read as an adjective or participle right after a noun or a name is the verb ("The government
-/// suspended cooperation", "Iran suspended cooperation": JJ → VBD); a capitalised word read as
-/// an adjective right before a finite verb is then a name ("Iran/JJ expelled" → NNP). The
-/// model, trained on 77k tokens of GUM, has seen few sentences that open with a country. A
-/// gerund after a determiner with no noun after it is a noun ("a wasted meeting"); an adjective
-/// ending a noun phrase right before a finite verb is its head ("The Israeli military/JJ said").
-fn repair_finite_verb<'w>(tags: &mut [Pos], word: &impl Fn(usize) -> &'w str) {
+/// A sentence has a finite verb. When the model found none, the first past form ("-ed", or an
+/// irregular past of `data/lexicon/past-tense.txt`) it read as an adjective, participle or noun
+/// right after a noun or a name is the verb ("The government suspended/JJ cooperation",
+/// "India flew/NN in"): its position, to be decoded again as VBD. The model, trained on 77k
+/// tokens of GUM, has seen few sentences that open with a country.
+fn finite_verb_fix<'w>(tags: &[Pos], word: &impl Fn(usize) -> &'w str) -> Option<usize> {
     let finite = |p: Pos| matches!(p, Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD);
     let n = tags.len();
-    if n >= 4 && !tags.iter().any(|&p| finite(p)) {
-        let capital = |k: usize| word(k).chars().next().is_some_and(char::is_uppercase);
-        let past = |k: usize| {
-            (matches!(tags[k], Pos::JJ | Pos::VBN) && word(k).len() > 4 && word(k).ends_with("ed"))
-                || (matches!(tags[k], Pos::NN | Pos::NNS | Pos::JJ | Pos::VBN)
-                    && irregular_past().contains(word(k)))
-        };
-        let fix = (1..n - 1).find(|&k| {
-            past(k)
-                && !capital(k)
-                && (tags[k - 1].is_noun() || (tags[k - 1] == Pos::JJ && capital(k - 1)))
-                && !matches!(tags[k + 1], Pos::COLON | Pos::COMMA | Pos::PERIOD)
-        });
-        if let Some(k) = fix {
-            tags[k] = Pos::VBD;
-        }
+    if n < 4 || tags.iter().any(|&p| finite(p)) {
+        return None;
     }
+    let capital = |k: usize| word(k).chars().next().is_some_and(char::is_uppercase);
+    let past = |k: usize| {
+        let w = word(k);
+        (matches!(tags[k], Pos::JJ | Pos::VBN)
+            && w.len() >= 4
+            && w.ends_with("ed")
+            && !w.ends_with("eed"))
+            || (matches!(tags[k], Pos::NN | Pos::NNS | Pos::JJ | Pos::VBN)
+                && irregular_past().contains(w))
+    };
+    (1..n - 1).find(|&k| {
+        past(k)
+            && !capital(k)
+            && (tags[k - 1].is_noun() || (tags[k - 1] == Pos::JJ && capital(k - 1)))
+            && !matches!(tags[k + 1], Pos::COLON | Pos::COMMA | Pos::PERIOD)
+    })
+}
+
+/// The rules applied after decoding (see [`finite_verb_fix`] for the one that re-decodes): a
+/// capitalised word read as an adjective right before a finite verb is a name ("Iran/JJ
+/// expelled" → NNP); "to" before anything but a verb is the preposition; a gerund after a
+/// determiner with no noun after it is a noun ("a wasted meeting"); an adjective ending a noun
+/// phrase right before a finite verb is its head ("The Israeli military/JJ said").
+fn repair_tags<'w>(tags: &mut [Pos], word: &impl Fn(usize) -> &'w str) {
+    let finite = |p: Pos| matches!(p, Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD);
+    let n = tags.len();
     // Infinitival "to" comes before a verb; before anything else it is the preposition ("closed
     // its airspace to/TO flights").
     for k in 0..n.saturating_sub(1) {
@@ -586,6 +611,20 @@ fn repair_finite_verb<'w>(tags: &mut [Pos], word: &impl Fn(usize) -> &'w str) {
             && word(k).eq_ignore_ascii_case("to")
         {
             tags[k] = Pos::IN;
+        }
+    }
+    // A base form between "noun and" and a noun coordinates nouns ("water cannon and tear/VB
+    // gas"): with no modal or "to" before it, it is a noun.
+    for k in 2..n.saturating_sub(1) {
+        if tags[k] == Pos::VB
+            && word(k - 1) == "and"
+            && tags[k - 2].is_noun()
+            && tags[k + 1].is_noun()
+            && !tags[k.saturating_sub(5)..k]
+                .iter()
+                .any(|&p| matches!(p, Pos::MD | Pos::TO))
+        {
+            tags[k] = Pos::NN;
         }
     }
     // A gerund after a determiner ("a wasted meeting", quoted or not) is a noun when no noun

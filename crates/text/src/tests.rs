@@ -567,3 +567,26 @@ fn infinitival_to_and_irregular_pasts_are_repaired() {
     ];
     assert_eq!(tagger.tag_words(&w)[1], Pos::VBD);
 }
+
+#[test]
+fn a_repaired_verb_is_decoded_again_with_what_follows() {
+    let tagger = Tagger::embedded();
+    let w = [
+        "Police",
+        "used",
+        "water",
+        "cannon",
+        "and",
+        "tear",
+        "gas",
+        "against",
+        "protesters",
+        ".",
+    ];
+    let tags = tagger.tag_words(&w);
+    assert_eq!(tags[1], Pos::VBD);
+    assert_eq!(tags[5], Pos::NN);
+    // "need" is no past: a sentence whose only "-eed" word is not a verb is left alone.
+    let w = ["The", "country", "need", "assessment", "report", "."];
+    assert_ne!(tagger.tag_words(&w)[2], Pos::VBD);
+}
