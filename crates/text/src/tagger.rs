@@ -280,6 +280,23 @@ impl Tagger {
         best as u8
     }
 
+    /// As [`Tagger::best`], never `excluded`.
+    fn best_without(&self, f: &[u64; N_FEATS], excluded: u8) -> u8 {
+        let mut scores = [0i32; MAX_TAGS];
+        for &h in f {
+            for e in self.lookup(h) {
+                scores[e.tag as usize] += e.weight as i32;
+            }
+        }
+        let mut best: Option<usize> = None;
+        for t in 0..self.tags.len() {
+            if t != excluded as usize && best.is_none_or(|b| scores[t] > scores[b]) {
+                best = Some(t);
+            }
+        }
+        best.unwrap_or(0) as u8
+    }
+
     /// Tags `n` words given by `word(i)`, calling `out(i, tag)` for each, left to right.
     pub(crate) fn run<'w>(
         &self,
@@ -304,13 +321,13 @@ impl Tagger {
         CONTEXT.with(|cell| {
             let mut ctx = cell.borrow_mut();
             context(n, &word, &mut ctx);
-            self.decode(&ctx, tags, None);
+            self.decode(&ctx, &word, tags, None);
             // A sentence without its finite verb is decoded again with the verb fixed, so that
             // the words after it are read in its light ("police used/VBD water cannon and
             // tear/NN gas").
             if let Some(k) = finite_verb_fix(tags, &word) {
                 if let Some(id) = self.tags.iter().position(|&t| t == Pos::VBD) {
-                    self.decode(&ctx, tags, Some((k, id as u8)));
+                    self.decode(&ctx, &word, tags, Some((k, id as u8)));
                 }
             }
         });
@@ -322,9 +339,22 @@ impl Tagger {
 
     /// Greedy left-to-right decoding of one sentence's context into `tags`; `forced` fixes the
     /// tag (model index) of one position.
-    fn decode(&self, ctx: &[WordInfo], tags: &mut [Pos], forced: Option<(usize, u8)>) {
+    /// A simple past (VBD) from the model must look like one: "-ed", or an irregular past of
+    /// `data/lexicon/past-tense.txt` ("development aid/VBD" is read again without VBD).
+    fn decode<'w>(
+        &self,
+        ctx: &[WordInfo],
+        word: &impl Fn(usize) -> &'w str,
+        tags: &mut [Pos],
+        forced: Option<(usize, u8)>,
+    ) {
         let mut f = [0u64; N_FEATS];
         let (mut t1, mut t2) = (start_tag(1), start_tag(2));
+        let vbd = self
+            .tags
+            .iter()
+            .position(|&t| t == Pos::VBD)
+            .map(|v| v as u8);
         for (i, tag) in tags.iter_mut().enumerate() {
             let w = &ctx[i + PAD];
             let id = match (forced, self.dict_tag(w.form)) {
@@ -332,7 +362,12 @@ impl Tagger {
                 (_, Some(t)) => t,
                 (_, None) => {
                     extract(ctx, i + PAD, t1, t2, &mut f);
-                    self.best(&f)
+                    let id = self.best(&f);
+                    if Some(id) == vbd && !past_form(word(i)) {
+                        self.best_without(&f, id)
+                    } else {
+                        id
+                    }
                 }
             };
             *tag = self.tags[id as usize];
@@ -670,4 +705,10 @@ fn irregular_past() -> &'static std::collections::HashSet<&'static str> {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .collect()
     })
+}
+
+/// Whether `w` can be a simple past: "-ed" or a listed irregular past (any case).
+fn past_form(w: &str) -> bool {
+    let lower = w.to_ascii_lowercase();
+    lower.ends_with("ed") || irregular_past().contains(lower.as_str())
 }

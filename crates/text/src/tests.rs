@@ -590,3 +590,29 @@ fn a_repaired_verb_is_decoded_again_with_what_follows() {
     let w = ["The", "country", "need", "assessment", "report", "."];
     assert_ne!(tagger.tag_words(&w)[2], Pos::VBD);
 }
+
+#[test]
+fn a_simple_past_must_look_like_one() {
+    let tagger = Tagger::embedded();
+    let w = [
+        "The",
+        "European",
+        "Union",
+        "and",
+        "France",
+        "have",
+        "suspended",
+        "budget",
+        "support",
+        "and",
+        "development",
+        "aid",
+        "to",
+        "Niger",
+        ".",
+    ];
+    assert_ne!(tagger.tag_words(&w)[11], Pos::VBD);
+    // Irregular pasts the model reads as VBD stay VBD.
+    let w = ["Russia", "struck", "the", "port", "and", "fled", "."];
+    assert_eq!(tagger.tag_words(&w)[1], Pos::VBD);
+}
