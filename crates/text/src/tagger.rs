@@ -280,8 +280,8 @@ impl Tagger {
         best as u8
     }
 
-    /// As [`Tagger::best`], never `excluded`.
-    fn best_without(&self, f: &[u64; N_FEATS], excluded: u8) -> u8 {
+    /// As [`Tagger::best`], among the tags whose form fits `word` ([`form_fits`]).
+    fn best_fitting(&self, f: &[u64; N_FEATS], word: &str) -> u8 {
         let mut scores = [0i32; MAX_TAGS];
         for &h in f {
             for e in self.lookup(h) {
@@ -290,7 +290,7 @@ impl Tagger {
         }
         let mut best: Option<usize> = None;
         for t in 0..self.tags.len() {
-            if t != excluded as usize && best.is_none_or(|b| scores[t] > scores[b]) {
+            if form_fits(self.tags[t], word) && best.is_none_or(|b| scores[t] > scores[b]) {
                 best = Some(t);
             }
         }
@@ -339,8 +339,8 @@ impl Tagger {
 
     /// Greedy left-to-right decoding of one sentence's context into `tags`; `forced` fixes the
     /// tag (model index) of one position.
-    /// A simple past (VBD) from the model must look like one: "-ed", or an irregular past of
-    /// `data/lexicon/past-tense.txt` ("development aid/VBD" is read again without VBD).
+    /// A verb tag from the model must fit the word's form ([`form_fits`]): "development aid/VBD"
+    /// takes its best fitting tag instead.
     fn decode<'w>(
         &self,
         ctx: &[WordInfo],
@@ -350,11 +350,6 @@ impl Tagger {
     ) {
         let mut f = [0u64; N_FEATS];
         let (mut t1, mut t2) = (start_tag(1), start_tag(2));
-        let vbd = self
-            .tags
-            .iter()
-            .position(|&t| t == Pos::VBD)
-            .map(|v| v as u8);
         for (i, tag) in tags.iter_mut().enumerate() {
             let w = &ctx[i + PAD];
             let id = match (forced, self.dict_tag(w.form)) {
@@ -363,8 +358,8 @@ impl Tagger {
                 (_, None) => {
                     extract(ctx, i + PAD, t1, t2, &mut f);
                     let id = self.best(&f);
-                    if Some(id) == vbd && !past_form(word(i)) {
-                        self.best_without(&f, id)
+                    if !form_fits(self.tags[id as usize], word(i)) {
+                        self.best_fitting(&f, word(i))
                     } else {
                         id
                     }
@@ -707,8 +702,21 @@ fn irregular_past() -> &'static std::collections::HashSet<&'static str> {
     })
 }
 
-/// Whether `w` can be a simple past: "-ed" or a listed irregular past (any case).
-fn past_form(w: &str) -> bool {
-    let lower = w.to_ascii_lowercase();
-    lower.ends_with("ed") || irregular_past().contains(lower.as_str())
+/// Whether `w` can carry the verb tag `tag` by its form: a simple past ends in "-ed" or is a
+/// listed irregular past, a gerund ends in "-ing", a third-person present ends in "-s" (or is
+/// "'s"); other tags always fit. ("development aid/VBD", "budget/VBG" are no such forms.)
+fn form_fits(tag: Pos, w: &str) -> bool {
+    if !w
+        .chars()
+        .all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-')
+    {
+        return true;
+    }
+    let lower = w.to_lowercase();
+    match tag {
+        Pos::VBD => lower.ends_with("ed") || irregular_past().contains(lower.as_str()),
+        Pos::VBG => lower.ends_with("ing") || lower.ends_with("in'"),
+        Pos::VBZ => lower.ends_with('s'),
+        _ => true,
+    }
 }

@@ -616,3 +616,20 @@ fn a_simple_past_must_look_like_one() {
     let w = ["Russia", "struck", "the", "port", "and", "fled", "."];
     assert_eq!(tagger.tag_words(&w)[1], Pos::VBD);
 }
+
+#[test]
+fn verb_tags_fit_the_form() {
+    let tagger = Tagger::embedded();
+    for sentence in [
+        &["The", "budget", "talks", "failed", "."][..],
+        &["Officials", "said", "the", "plan", "faces", "delays", "."][..],
+    ] {
+        for (w, t) in sentence.iter().zip(tagger.tag_words(sentence)) {
+            match t {
+                Pos::VBG => assert!(w.ends_with("ing"), "{w}/{t:?}"),
+                Pos::VBZ => assert!(w.ends_with('s'), "{w}/{t:?}"),
+                _ => {}
+            }
+        }
+    }
+}
