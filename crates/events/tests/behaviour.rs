@@ -1132,3 +1132,12 @@ fn repression_tools_their_own_envoys_and_denials_without_a_party() {
     );
     assert!(e.target.is_none(), "{:?}", codes(&e));
 }
+
+#[test]
+fn an_attack_since_a_date_is_still_an_attack() {
+    let e = evs_one(
+        "The Houthis have attacked commercial vessels since November.",
+        "19",
+    );
+    assert_eq!(codes(&e).1, "YEMREB");
+}

@@ -281,7 +281,7 @@ impl Tagger {
     }
 
     /// As [`Tagger::best`], among the tags whose form fits `word` ([`form_fits`]).
-    fn best_fitting(&self, f: &[u64; N_FEATS], word: &str) -> u8 {
+    fn best_fitting(&self, f: &[u64; N_FEATS], word: &str, mid: bool) -> u8 {
         let mut scores = [0i32; MAX_TAGS];
         for &h in f {
             for e in self.lookup(h) {
@@ -290,7 +290,7 @@ impl Tagger {
         }
         let mut best: Option<usize> = None;
         for t in 0..self.tags.len() {
-            if form_fits(self.tags[t], word) && best.is_none_or(|b| scores[t] > scores[b]) {
+            if form_fits(self.tags[t], word, mid) && best.is_none_or(|b| scores[t] > scores[b]) {
                 best = Some(t);
             }
         }
@@ -358,8 +358,11 @@ impl Tagger {
                 (_, None) => {
                     extract(ctx, i + PAD, t1, t2, &mut f);
                     let id = self.best(&f);
-                    if !form_fits(self.tags[id as usize], word(i)) {
-                        self.best_fitting(&f, word(i))
+                    // (A capitalised frequent word — "The", "In" opening a title or a quoted
+                    // sentence — may still be a function word.)
+                    let mid = i > 0 && self.dict_tag(w.lower).is_none();
+                    if !form_fits(self.tags[id as usize], word(i), mid) {
+                        self.best_fitting(&f, word(i), mid)
                     } else {
                         id
                     }
@@ -704,8 +707,35 @@ fn irregular_past() -> &'static std::collections::HashSet<&'static str> {
 
 /// Whether `w` can carry the verb tag `tag` by its form: a simple past ends in "-ed" or is a
 /// listed irregular past, a gerund ends in "-ing", a third-person present ends in "-s" (or is
-/// "'s"); other tags always fit. ("development aid/VBD", "budget/VBG" are no such forms.)
-fn form_fits(tag: Pos, w: &str) -> bool {
+/// "'s"); other tags always fit. ("development aid/VBD", "budget/VBG" are no such forms.) A
+/// capitalised word inside the sentence (`mid`) is no function word: "who visited Kyiv/IN" is
+/// a name.
+fn form_fits(tag: Pos, w: &str, mid: bool) -> bool {
+    let function = matches!(
+        tag,
+        Pos::IN
+            | Pos::DT
+            | Pos::CC
+            | Pos::PRP
+            | Pos::PRPS
+            | Pos::MD
+            | Pos::TO
+            | Pos::WDT
+            | Pos::WP
+            | Pos::WPS
+            | Pos::WRB
+            | Pos::EX
+            | Pos::PDT
+            | Pos::RP
+    );
+    if function
+        && mid
+        && w.chars().next().is_some_and(char::is_uppercase)
+        && w.chars().skip(1).any(char::is_lowercase)
+        && w != "I"
+    {
+        return false;
+    }
     if !w
         .chars()
         .all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-')

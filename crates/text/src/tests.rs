@@ -633,3 +633,22 @@ fn verb_tags_fit_the_form() {
         }
     }
 }
+
+#[test]
+fn a_capitalised_rare_word_inside_the_sentence_is_no_function_word() {
+    let tagger = Tagger::embedded();
+    let w = [
+        "Driscoll",
+        ",",
+        "who",
+        "visited",
+        "Kyiv",
+        "this",
+        "week",
+        ",",
+        "met",
+        "officials",
+        ".",
+    ];
+    assert_eq!(tagger.tag_words(&w)[4], Pos::NNP);
+}
