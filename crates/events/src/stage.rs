@@ -1706,9 +1706,11 @@ fn code_triggers(
             let last = i + len - 1;
             // A noun modifying the next one is not the event: "an arrest warrant", "sanctions
             // relief", "the protest movement".
-            if s.toks
-                .get(last + 1)
-                .is_some_and(|t| matches!(t.pos, Pos::NN | Pos::NNS))
+            // (A trigger ending in its preposition, "strikes on", is followed by its target.)
+            if s.toks[last].pos.is_noun()
+                && s.toks
+                    .get(last + 1)
+                    .is_some_and(|t| matches!(t.pos, Pos::NN | Pos::NNS))
             {
                 i += len;
                 continue;
@@ -1941,7 +1943,17 @@ fn finish(code: &str, m: Modality) -> String {
 /// invasion of Lebanon", "imposed sanctions on the Taliban", "launched an investigation into":
 /// the verb's subject is the source, an actor after a preposition (or "that") the target.
 fn object_noun_event(s: &Sent, lex: &Lexicon, i: usize, last: usize, code: &str) -> Option<Event> {
-    let st = np_start(s, i);
+    let mut st = np_start(s, i);
+    // "carried out air and sea strikes": past coordinated modifiers and the verb's particle.
+    if st >= 3
+        && matches!(s.words[st - 1].as_str(), "and" | "or")
+        && matches!(s.toks[st - 2].pos, Pos::NN | Pos::JJ)
+    {
+        st = np_start(s, st - 2);
+    }
+    if st >= 2 && s.toks[st - 1].pos == Pos::RP {
+        st -= 1;
+    }
     // Only a verb that carries out or adopts what the noun names ("staged demonstrations",
     // "launched an investigation"), not one that mentions it ("did not mention the attack").
     if st == 0 || !s.toks[st - 1].pos.is_verb() || !lex.adopting.contains(&s.words[st - 1]) {
@@ -1964,7 +1976,7 @@ fn object_noun_event(s: &Sent, lex: &Lexicon, i: usize, last: usize, code: &str)
     }
     let src = src?;
     let n = s.words.len();
-    let prep = (last + 1..n.min(last + 4)).find(|&k| {
+    let prep = (i + 1..n.min(last + 4)).find(|&k| {
         matches!(
             s.words[k].as_str(),
             "against" | "on" | "into" | "of" | "with" | "to" | "at" | "that" | "over"
@@ -1979,6 +1991,21 @@ fn object_noun_event(s: &Sent, lex: &Lexicon, i: usize, last: usize, code: &str)
         s.actors
             .iter()
             .find(|x| x.first > p && x.first <= p + 3 && x.end <= end)
+    });
+    // "strikes on more than 60 targets in Yemen": an attack on things of a place is on the
+    // place.
+    let violent = matches!(code.get(..2), Some("18" | "19" | "20"));
+    let tgt = tgt.or_else(|| {
+        prep.filter(|_| violent).and_then(|p| {
+            s.actors.iter().find(|x| {
+                x.first > p
+                    && x.first <= p + 8
+                    && x.end <= end
+                    && x.first > 0
+                    && lex.locative.contains(s.words[x.first - 1].as_str())
+                    && x.code != src.code
+            })
+        })
     });
     if tgt.is_some_and(|t| t.code == src.code) {
         return None;

@@ -1141,3 +1141,17 @@ fn an_attack_since_a_date_is_still_an_attack() {
     );
     assert_eq!(codes(&e).1, "YEMREB");
 }
+
+#[test]
+fn strikes_on_a_place_are_an_attack_and_a_denied_act_is_negated() {
+    let e = evs_one(
+        "The United States carried out air and sea strikes on more than 60 targets in Yemen.",
+        "19",
+    );
+    assert_eq!(codes(&e), ("190".into(), "USA".into(), "YEM".into()));
+    // A workers' strike is no attack.
+    let evs = events("French workers went on strike over pay in Paris.");
+    none_asserted(&evs, "19");
+    let evs = events("Tehran denies arming the Houthis.");
+    none_asserted(&evs, "06");
+}
