@@ -2873,8 +2873,40 @@ fn verb_event(
             }
         }
     }
+    // "The visit had been planned for February but was called off", "the talks were
+    // postponed": an act on a meeting whose parties the sentence does not name is between the
+    // story's two parties.
+    let meeting_subject = src.is_none()
+        && tgt.is_none()
+        && matches!(code.get(..2), Some("16" | "12" | "04" | "03" | "05" | "08"))
+        && dep_roles(s, lex, i)
+            .and_then(|r| r.subject_head)
+            .is_some_and(|h| {
+                lex.nouns
+                    .get(&s.words[h])
+                    .is_some_and(|v| v.0.starts_with("04"))
+            });
+    let story_sides = s
+        .story_pair
+        .as_ref()
+        .filter(|_| meeting_subject)
+        .map(|(x, y)| {
+            let side = |code: &str| Actor {
+                first: i,
+                end: i,
+                code: code.to_string(),
+                entity: String::new(),
+                name: code.to_string(),
+                span: Span::new(s.toks[i].span.start, s.toks[i].span.start),
+                bare: true,
+                state: true,
+                person: false,
+            };
+            (side(x), side(y))
+        });
     let mut src_actor = match src {
         _ if crowd_of_place.is_some() => crowd_of_place,
+        None if story_sides.is_some() => story_sides.as_ref().map(|(x, _)| x.clone()),
         Some(k) => Some(s.actors[k].clone()),
         None if people.is_some() => None,
         None if (agentless || unnamed_subject) && violent && tgt.is_some() => None,
@@ -2923,6 +2955,7 @@ fn verb_event(
     // demonstrators … the Georgian government": GEOOPP, GEOGOV).
     // The same actor on both sides is no dyad: keep the act, without the target.
     let tgt_actor = tgt_actor.filter(|t| src_actor.as_ref().is_none_or(|sa| sa.code != t.code));
+    let tgt_actor = tgt_actor.or_else(|| story_sides.map(|(_, y)| y));
     // A denial is answered to someone else: "the Kremlin denied that Moscow had hardened its
     // position" names no party of the denial (the accuser is found later in the story).
     let tgt_actor = tgt_actor.filter(|t| {

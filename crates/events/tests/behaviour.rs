@@ -1155,3 +1155,16 @@ fn strikes_on_a_place_are_an_attack_and_a_denied_act_is_negated() {
     let evs = events("Tehran denies arming the Houthis.");
     none_asserted(&evs, "06");
 }
+
+#[test]
+fn a_meeting_called_off_is_between_the_storys_parties() {
+    let evs = events(
+        "US Secretary of State Antony Blinken will travel to Beijing on Sunday for talks with Chinese officials.\nThe visit had been planned for February but was called off over a suspected spy balloon.",
+    );
+    let e = evs
+        .iter()
+        .find(|e| e.cameo.starts_with("16"))
+        .unwrap_or_else(|| panic!("{:?}", evs.iter().map(codes).collect::<Vec<_>>()));
+    let (_, s, t) = codes(e);
+    assert_eq!((&s[..3], &t[..3]), ("USA", "CHN"));
+}
