@@ -2826,9 +2826,24 @@ fn verb_event(
                     && s.actors[k].code.get(..3) == Some(s.actors[p].code.as_str())
             })
         });
+        // ("marched across France against Macron's plan": the place need not be the target.)
+        let place_elsewhere = (0..s.actors.len()).find(|&p| {
+            Some(p) != tgt
+                && locative(p)
+                && s.actors[p].first > i
+                && s.actors[p].end <= b
+                && s.actors[p].code.len() == 3
+        });
         if let Some(p) = people_of {
             src = Some(p);
             place_people = true;
+        } else if let (Some(p), Some(t), None) = (place_elsewhere, tgt, institution) {
+            // (Not a party named past a comma: "rallied in Niamey, some waving Russian flags".)
+            let same_phrase = (i..s.actors[t].first).all(|k| s.words[k] != ",");
+            if !locative(t) && same_phrase {
+                src = Some(p);
+                place_people = true;
+            }
         } else if let Some(k) = institution.filter(|&k| {
             let c = s.actors[k].code.get(..3).unwrap_or("");
             dateline_kb::Kb::embedded().country(c).is_some()
@@ -3110,7 +3125,14 @@ fn actor_token_of_phrase(s: &Sent, h: usize) -> Option<(usize, usize)> {
             let d = s.toks[c].dep.universal();
             if matches!(
                 d,
-                Dep::Compound | Dep::Amod | Dep::Nmod | Dep::Flat | Dep::Appos | Dep::Conj
+                Dep::Compound
+                    | Dep::Amod
+                    | Dep::Nmod
+                    | Dep::Flat
+                    | Dep::Appos
+                    | Dep::Conj
+                    // ("on about $120 billion of Chinese imports": the amount's goods)
+                    | Dep::Nummod
             ) {
                 queue.push_back((c, depth + 1));
             }

@@ -1168,3 +1168,23 @@ fn a_meeting_called_off_is_between_the_storys_parties() {
     let (_, s, t) = codes(e);
     assert_eq!((&s[..3], &t[..3]), ("USA", "CHN"));
 }
+
+#[test]
+fn a_march_across_a_country_against_a_plan_and_tariffs_halved() {
+    let e = evs_one(
+        "More than a million people marched across France on Tuesday against President Emmanuel Macron's plan.",
+        "14",
+    );
+    assert_eq!(codes(&e).1, "FRA");
+    assert!(codes(&e).2.starts_with("FRA"));
+    let e = evs_one(
+        "Thousands of supporters rallied in Niamey on Sunday, some waving Russian flags.",
+        "14",
+    );
+    assert!(!codes(&e).2.starts_with("RUS"), "{:?}", codes(&e));
+    let e = evs_one(
+        "Washington will halve tariffs on about $120 billion of Chinese imports next month.",
+        "035",
+    );
+    assert_eq!(codes(&e).2, "CHN");
+}
