@@ -2840,9 +2840,12 @@ fn verb_event(
         } else if let (Some(p), Some(t), None) = (place_elsewhere, tgt, institution) {
             // (Not a party named past a comma: "rallied in Niamey, some waving Russian flags".)
             let same_phrase = (i..s.actors[t].first).all(|k| s.words[k] != ",");
-            if !locative(t) && same_phrase {
+            if !locative(t) {
                 src = Some(p);
                 place_people = true;
+                if !same_phrase {
+                    tgt = None;
+                }
             }
         } else if let Some(k) = institution.filter(|&k| {
             let c = s.actors[k].code.get(..3).unwrap_or("");
