@@ -1188,3 +1188,19 @@ fn a_march_across_a_country_against_a_plan_and_tariffs_halved() {
     );
     assert_eq!(codes(&e).2, "CHN");
 }
+
+#[test]
+fn refusing_access_or_a_deal_and_pledging_military_aid() {
+    let e = evs_one(
+        "Tehran would not grant access to the bombed sites, Baghaei said.",
+        "12",
+    );
+    assert_eq!((e.cameo.as_str(), e.modality), ("1245", Modality::Asserted));
+    let e = evs_one("Venezuela would not accept a deal with Washington.", "12");
+    assert_eq!(e.cameo, "120");
+    let e = evs_one(
+        "NATO leaders pledged at least 40 billion euros in military aid to Kyiv.",
+        "03",
+    );
+    assert_eq!(codes(&e), ("0332".into(), "IGOWSTNAT".into(), "UKR".into()));
+}
