@@ -45,6 +45,8 @@ struct Lexicon {
     intent_words: HashSet<String>,
     refusal_modals: HashSet<String>,
     refusal_verbs: HashSet<String>,
+    /// "the bloc", "the world body": noun → required actor-code prefix ("IGO" by default).
+    body_anaphors: Vec<(Vec<String>, String)>,
 }
 
 const LEXICON: &str = include_str!("../../../data/events/lexicon.txt");
@@ -85,6 +87,7 @@ fn lexicon() -> &'static Lexicon {
             intent_words: HashSet::new(),
             refusal_modals: HashSet::new(),
             refusal_verbs: HashSet::new(),
+            body_anaphors: Vec::new(),
         };
         let mut section = "";
         for line in LEXICON.lines() {
@@ -124,6 +127,13 @@ fn lexicon() -> &'static Lexicon {
                 "subordinators" => drop(l.subordinators.insert(w)),
                 "reciprocal_verbs" => drop(l.reciprocal.insert(w)),
                 "readiness_words" => drop(l.readiness.insert(w)),
+                "body_anaphors" => {
+                    let prefix = cols.next().map(str::trim).filter(|c| !c.is_empty());
+                    l.body_anaphors.push((
+                        w.split_whitespace().map(str::to_string).collect(),
+                        prefix.unwrap_or("IGO").to_string(),
+                    ));
+                }
                 "contact_doubts" => {
                     let root = cols.next().unwrap_or("").trim().to_string();
                     l.contact_doubts.push((w, root));
@@ -180,6 +190,55 @@ fn agents() -> &'static Agents {
             max_words,
         }
     })
+}
+
+/// "The bloc would propose new sanctions", "the alliance was fully involved": a body anaphor
+/// of the lexicon after "the" is the latest international body the story named whose code
+/// starts with the anaphor's prefix (the EU, NATO, the UN). Not "the bloc's" own members: a
+/// following "of" ("the alliance of …") names something else.
+fn body_anaphors(
+    lex: &Lexicon,
+    words: &[String],
+    toks: &[Token],
+    bodies: &[Actor],
+    actors: &mut Vec<Actor>,
+) {
+    let covered = |actors: &[Actor], k: usize| actors.iter().any(|a| a.first <= k && k < a.end);
+    let mut found = Vec::new();
+    for k in 1..words.len() {
+        if words[k - 1] != "the" || covered(actors, k) {
+            continue;
+        }
+        for (ws, prefix) in &lex.body_anaphors {
+            let end = k + ws.len();
+            if end > words.len() || words[k..end] != ws[..] {
+                continue;
+            }
+            if words.get(end).is_some_and(|w| w == "of") {
+                continue;
+            }
+            if let Some(b) = bodies
+                .iter()
+                .rev()
+                .find(|b| b.code.starts_with(prefix.as_str()))
+            {
+                found.push(Actor {
+                    first: k - 1,
+                    end,
+                    span: Span::new(toks[k - 1].span.start, toks[end - 1].span.end),
+                    bare: false,
+                    state: false,
+                    person: false,
+                    ..b.clone()
+                });
+            }
+            break;
+        }
+    }
+    if !found.is_empty() {
+        actors.extend(found);
+        actors.sort_by_key(|a| (a.first, a.end));
+    }
 }
 
 /// A title resolved to a person of another country is that country's office holder: "the
@@ -697,6 +756,8 @@ fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
         .collect();
     let mut out: Vec<Event> = Vec::new();
     let mut context_country: Option<String> = None;
+    // International bodies named so far, the latest last: what "the bloc" refers to.
+    let mut bodies: Vec<Actor> = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         if s.zone == ZoneKind::DisplayDate || s.zone == ZoneKind::Byline {
             continue;
@@ -751,6 +812,13 @@ fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
             }
         }
         actors.sort_by_key(|a| (a.first, a.end));
+        for a in &actors {
+            if a.code.starts_with("IGO") && !a.entity.is_empty() && !a.person {
+                bodies.retain(|b: &Actor| b.code != a.code);
+                bodies.push(a.clone());
+            }
+        }
+        body_anaphors(lex, &words, toks, &bodies, &mut actors);
         title_of_country(&words, toks, &mut actors);
         attach_agents(&words, toks, &mut actors);
         bare_agents(&words, toks, &unknown_people, &mut actors);

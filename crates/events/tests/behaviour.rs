@@ -1204,3 +1204,25 @@ fn refusing_access_or_a_deal_and_pledging_military_aid() {
     );
     assert_eq!(codes(&e), ("0332".into(), "IGOWSTNAT".into(), "UKR".into()));
 }
+
+#[test]
+fn the_bloc_is_the_body_the_story_named() {
+    let evs = events(
+        "European Union foreign ministers met in Brussels on Monday.\nThe bloc imposed sanctions on Belarus.",
+    );
+    let e = evs
+        .iter()
+        .find(|e| e.cameo.starts_with("16"))
+        .unwrap_or_else(|| panic!("{:?}", evs.iter().map(codes).collect::<Vec<_>>()));
+    assert_eq!(
+        (codes(e).1.as_str(), codes(e).2.as_str()),
+        ("IGOEUREEC", "BLR")
+    );
+    // With no body named before, "the bloc" is no actor.
+    let evs = events("The bloc imposed sanctions on Belarus.");
+    assert!(
+        evs.iter().all(|e| e.source.is_none()),
+        "{:?}",
+        evs.iter().map(codes).collect::<Vec<_>>()
+    );
+}
