@@ -47,6 +47,8 @@ struct Lexicon {
     refusal_verbs: HashSet<String>,
     /// "the bloc", "the world body": noun → required actor-code prefix ("IGO" by default).
     body_anaphors: Vec<(Vec<String>, String)>,
+    /// "the two leaders", "both sides": subjects that are the story's pair.
+    pair_subjects: Vec<String>,
 }
 
 const LEXICON: &str = include_str!("../../../data/events/lexicon.txt");
@@ -88,6 +90,7 @@ fn lexicon() -> &'static Lexicon {
             refusal_modals: HashSet::new(),
             refusal_verbs: HashSet::new(),
             body_anaphors: Vec::new(),
+            pair_subjects: Vec::new(),
         };
         let mut section = "";
         for line in LEXICON.lines() {
@@ -127,6 +130,7 @@ fn lexicon() -> &'static Lexicon {
                 "subordinators" => drop(l.subordinators.insert(w)),
                 "reciprocal_verbs" => drop(l.reciprocal.insert(w)),
                 "readiness_words" => drop(l.readiness.insert(w)),
+                "pair_subjects" => l.pair_subjects.push(w),
                 "body_anaphors" => {
                     let prefix = cols.next().map(str::trim).filter(|c| !c.is_empty());
                     l.body_anaphors.push((
@@ -2972,10 +2976,18 @@ fn verb_event(
                     .get(&s.words[h])
                     .is_some_and(|v| v.0.starts_with("04"))
             });
+    // "the two leaders could meet in person": a contact or agreement of the story's pair.
+    let pair_subject =
+        src.is_none() && tgt.is_none() && matches!(code.get(..2), Some("03" | "04" | "05")) && {
+            let before = s.words[a..i].join(" ");
+            lex.pair_subjects
+                .iter()
+                .any(|p| before == *p || before.starts_with(&format!("{p} ")))
+        };
     let story_sides = s
         .story_pair
         .as_ref()
-        .filter(|_| meeting_subject)
+        .filter(|_| meeting_subject || pair_subject)
         .map(|(x, y)| {
             let side = |code: &str| Actor {
                 first: i,

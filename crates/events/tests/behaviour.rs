@@ -1226,3 +1226,18 @@ fn the_bloc_is_the_body_the_story_named() {
         evs.iter().map(codes).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn the_two_leaders_are_the_storys_pair() {
+    let evs = events(
+        "Putin and Trump spoke by phone last week.\nPeskov said the leaders could meet in Riyadh if needed.",
+    );
+    let e = evs
+        .iter()
+        .find(|e| e.modality == Modality::Hypothetical)
+        .unwrap_or_else(|| panic!("{:?}", evs.iter().map(codes).collect::<Vec<_>>()));
+    assert!(e.cameo.starts_with("04"));
+    let mut pair = [codes(e).1[..3].to_string(), codes(e).2[..3].to_string()];
+    pair.sort();
+    assert_eq!(pair, ["RUS".to_string(), "USA".to_string()]);
+}
