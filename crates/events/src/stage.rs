@@ -2569,6 +2569,12 @@ fn noun_modality(s: &Sent, lex: &Lexicon, i: usize) -> Modality {
     if has(&lex.reported, np) {
         return Modality::Reported;
     }
+    // "a phone call could be arranged": the noun's own modal wins over the planning verb.
+    if let Some(m) = subject_modal(s, lex, i) {
+        if m == Modality::Hypothetical {
+            return m;
+        }
+    }
     if has(&lex.planned, np)
         || governed_by_planning(s, lex, i)
         || has(&lex.planned, gov)
@@ -2576,8 +2582,12 @@ fn noun_modality(s: &Sent, lex: &Lexicon, i: usize) -> Modality {
     {
         return Modality::Planned;
     }
-    // The noun as a subject: its verb decides ("the talks would start on Monday", "the
-    // meeting could be delayed", "the deal did not hold").
+    subject_modal(s, lex, i).unwrap_or(Modality::Asserted)
+}
+
+/// The noun at `i` as a subject: the modality its verb gives it ("the talks would start on
+/// Monday", "the meeting could be delayed", "the deal did not hold"), if any.
+fn subject_modal(s: &Sent, lex: &Lexicon, i: usize) -> Option<Modality> {
     // (Past the noun's prepositional phrase: "a separate trade deal with the United States
     // would breach the rules".)
     let mut from = i + 1;
@@ -2600,19 +2610,19 @@ fn noun_modality(s: &Sent, lex: &Lexicon, i: usize) -> Modality {
         .collect();
     for w in after {
         if lex.negated.contains(w) {
-            return Modality::Negated;
+            return Some(Modality::Negated);
         }
         if lex.hypothetical.contains(w) && w != "if" {
-            return Modality::Hypothetical;
+            return Some(Modality::Hypothetical);
         }
         if matches!(w, "will" | "would" | "shall" | "'ll") {
-            return Modality::Planned;
+            return Some(Modality::Planned);
         }
         if matches!(w, "," | "." | "that" | "which" | "and" | "but") {
             break;
         }
     }
-    Modality::Asserted
+    None
 }
 
 fn verb_event(

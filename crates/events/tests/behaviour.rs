@@ -1241,3 +1241,20 @@ fn the_two_leaders_are_the_storys_pair() {
     pair.sort();
     assert_eq!(pair, ["RUS".to_string(), "USA".to_string()]);
 }
+
+#[test]
+fn a_nouns_own_modal_wins_over_a_planning_verb() {
+    let evs = events(
+        "Putin and Trump spoke by phone last week.\nPeskov said a phone call could be arranged quickly if needed.",
+    );
+    let later: Vec<_> = evs
+        .iter()
+        .filter(|e| e.mentions[0].sentence == 1 && e.cameo.starts_with("04"))
+        .collect();
+    assert!(
+        !later.is_empty(),
+        "{:?}",
+        evs.iter().map(codes).collect::<Vec<_>>()
+    );
+    assert!(later.iter().all(|e| e.modality == Modality::Hypothetical));
+}
