@@ -532,6 +532,13 @@ fn inherit_countries(
         let near = placed.iter().filter(|(f, _, _)| !across_verb(*f));
         let best = match (near.clone().min_by_key(|(f, e, _)| dist(*f, *e)), context) {
             (Some((_, _, c)), _) => Some(c.as_str()),
+            // A place where the sentence happens, even past the verb, wins over the story's
+            // last country ("the junta spokesman accused France of seeking to intervene in
+            // Niger").
+            (None, _) if placed.iter().any(|(f, _, _)| locative(*f)) => placed
+                .iter()
+                .find(|(f, _, _)| locative(*f))
+                .map(|(_, _, c)| c.as_str()),
             // (Only instead of such a party: an agent the sentence does not place at all stays
             // unplaced.)
             (None, Some(c)) if !placed.is_empty() => Some(c),

@@ -1258,3 +1258,15 @@ fn a_nouns_own_modal_wins_over_a_planning_verb() {
     );
     assert!(later.iter().all(|e| e.modality == Modality::Hypothetical));
 }
+
+#[test]
+fn the_place_of_the_sentence_wins_over_the_last_countrys_story() {
+    let evs = events(
+        "France said it would protect its nationals.\nJunta spokesman Colonel Amadou Abdramane accused France of seeking to intervene militarily in Niger.",
+    );
+    let e = evs
+        .iter()
+        .find(|e| e.cameo.starts_with("11"))
+        .unwrap_or_else(|| panic!("{:?}", evs.iter().map(codes).collect::<Vec<_>>()));
+    assert!(codes(e).1.starts_with("NER"), "{:?}", codes(e));
+}
