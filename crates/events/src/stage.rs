@@ -49,6 +49,8 @@ struct Lexicon {
     body_anaphors: Vec<(Vec<String>, String)>,
     /// "the two leaders", "both sides": subjects that are the story's pair.
     pair_subjects: Vec<String>,
+    /// Verbs whose complement is a topic: "to discuss efforts to counter …".
+    discussion: HashSet<String>,
 }
 
 const LEXICON: &str = include_str!("../../../data/events/lexicon.txt");
@@ -91,6 +93,7 @@ fn lexicon() -> &'static Lexicon {
             refusal_verbs: HashSet::new(),
             body_anaphors: Vec::new(),
             pair_subjects: Vec::new(),
+            discussion: HashSet::new(),
         };
         let mut section = "";
         for line in LEXICON.lines() {
@@ -131,6 +134,7 @@ fn lexicon() -> &'static Lexicon {
                 "reciprocal_verbs" => drop(l.reciprocal.insert(w)),
                 "readiness_words" => drop(l.readiness.insert(w)),
                 "pair_subjects" => l.pair_subjects.push(w),
+                "discussion_verbs" => drop(l.discussion.insert(w)),
                 "body_anaphors" => {
                     let prefix = cols.next().map(str::trim).filter(|c| !c.is_empty());
                     l.body_anaphors.push((
@@ -1379,6 +1383,16 @@ fn modality(s: &Sent, lex: &Lexicon, i: usize, noun: bool) -> Modality {
     // What someone wants, asks or urges another to do has not happened: "urged Iran to return
     // to talks", "wants Putin to attack".
     if desired(s, lex, a, i) {
+        return Modality::Hypothetical;
+    }
+    // The topic of a discussion has not happened: "met … to discuss efforts to counter
+    // Islamic State".
+    if i >= 1
+        && s.words[i - 1] == "to"
+        && s.words[a.max(i.saturating_sub(6))..i]
+            .iter()
+            .any(|w| lex.discussion.contains(w.as_str()))
+    {
         return Modality::Hypothetical;
     }
     if has(&lex.hypothetical, before) || after.iter().any(|w| w == "if") {

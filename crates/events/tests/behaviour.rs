@@ -1270,3 +1270,20 @@ fn the_place_of_the_sentence_wins_over_the_last_countrys_story() {
         .unwrap_or_else(|| panic!("{:?}", evs.iter().map(codes).collect::<Vec<_>>()));
     assert!(codes(e).1.starts_with("NER"), "{:?}", codes(e));
 }
+
+#[test]
+fn the_topic_of_a_discussion_has_not_happened() {
+    let evs = events(
+        "Iraq's national security adviser met Syrian President Bashar Assad on Tuesday to discuss efforts to counter Islamic State militants.",
+    );
+    assert!(evs.iter().any(|e| e.cameo.starts_with("04")));
+    assert!(
+        evs.iter()
+            .filter(|e| e.cameo.starts_with("11") || e.cameo.starts_with("19"))
+            .all(|e| e.modality != Modality::Asserted),
+        "{:?}",
+        evs.iter()
+            .map(|e| (codes(e), e.modality))
+            .collect::<Vec<_>>()
+    );
+}
