@@ -1655,7 +1655,8 @@ fn prune_sentence(s: &Sent, out: &mut Vec<Event>, from: usize) {
             }
             if e.cameo == "030" && matches!(e.modality, Modality::Planned | Modality::Asserted) {
                 let (te, tf) = (tok_of(trig(e).start), tok_of(trig(f).start));
-                if tf > te && tf <= te + 3 && f.cameo.starts_with('0') {
+                // (Any coded infinitive: "pledged to expel" is the threat 137, not also 030.)
+                if tf > te && tf <= te + 3 {
                     keep[x] = false;
                     break;
                 }

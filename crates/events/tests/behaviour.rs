@@ -1287,3 +1287,16 @@ fn the_topic_of_a_discussion_has_not_happened() {
             .collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_pledge_gives_way_to_the_act_it_pledges() {
+    let evs = events("Qatar has pledged to expel exiled leaders of Egypt's Muslim Brotherhood.");
+    assert!(
+        !evs.iter().any(|e| e.cameo == "030"),
+        "{:?}",
+        evs.iter().map(codes).collect::<Vec<_>>()
+    );
+    assert!(evs
+        .iter()
+        .any(|e| e.cameo.starts_with("13") || e.cameo.starts_with("17")));
+}
