@@ -1398,7 +1398,17 @@ fn modality(s: &Sent, lex: &Lexicon, i: usize, noun: bool) -> Modality {
     if has(&lex.hypothetical, before) || after.iter().any(|w| w == "if") {
         return Modality::Hypothetical;
     }
-    if has(&lex.planned, before) || planned_infinitive(s, a, i) {
+    // ("near"/"close" is a plan only for what is near: "near a deal", "close to an agreement",
+    // not "ambushed near the village".)
+    let planned_cue = (a..i).filter(|&k| !in_time(k)).any(|k| {
+        let w = s.words[k].as_str();
+        lex.planned.contains(w)
+            && (!matches!(w, "near" | "nearing" | "close" | "closer")
+                || s.words.get(k + 1).is_some_and(|n| {
+                    matches!(n.as_str(), "a" | "an" | "to") || lex.nouns.contains_key(n)
+                }))
+    });
+    if planned_cue || planned_infinitive(s, a, i) {
         return Modality::Planned;
     }
     if has(&lex.reported, near_before) {

@@ -1300,3 +1300,19 @@ fn a_pledge_gives_way_to_the_act_it_pledges() {
         .iter()
         .any(|e| e.cameo.starts_with("13") || e.cameo.starts_with("17")));
 }
+
+#[test]
+fn near_a_place_is_no_plan() {
+    let evs = events(
+        "A Kosovo police patrol was ambushed near the village of Banjska early on Sunday, and one officer was killed.",
+    );
+    assert!(
+        evs.iter()
+            .filter(|e| e.cameo.starts_with("19"))
+            .all(|e| e.modality != Modality::Planned),
+        "{:?}",
+        evs.iter()
+            .map(|e| (codes(e), e.modality))
+            .collect::<Vec<_>>()
+    );
+}
