@@ -195,6 +195,10 @@ pub(crate) fn run(linker: &Linker, article: &Article, analysis: &Analysis) -> Ve
         if !starts_upper(w) || lex.not_names.contains(w) {
             return false;
         }
+        // A letter before a hyphen is a model number ("F-16", "S-400"), not a name.
+        if w.chars().count() == 1 && u.get(k + 1).is_some_and(|n| n.text == "-") {
+            return false;
+        }
         if u[k].sent_start {
             // A lone word at a sentence start is a name only if the article or the knowledge
             // base uses it as one: the tagger cannot tell "Grain exports" from "Gazprom said".

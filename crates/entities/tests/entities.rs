@@ -428,3 +428,17 @@ fn a_family_name_written_first_is_the_second_mention() {
     let an = analyse(&a);
     assert!(!forms(find(&an, "Joe Biden")).contains(&"Joe"));
 }
+
+#[test]
+fn title_words_and_model_numbers_are_no_names() {
+    let a = article(
+        "2024-05-01",
+        "Former President Alvaro Uribe said the deal was flawed.\nThe exercise involved F-15K fighter jets.\nSenior officials met in Seoul.",
+    );
+    let an = analyse(&a);
+    let n = names(&an);
+    for bad in ["Former", "F", "Senior"] {
+        assert!(!n.iter().any(|(x, _, _)| x == bad), "{bad} in {n:?}");
+    }
+    assert!(n.iter().any(|(x, _, _)| x == "Alvaro Uribe"), "{n:?}");
+}
