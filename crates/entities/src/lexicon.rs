@@ -48,6 +48,8 @@ pub struct Lexicon {
     /// Country codes whose people are written family name first in English news ("Xi
     /// Jinping" is "Xi" on second mention).
     pub family_name_first: HashSet<String>,
+    /// Lower-case names of peoples, faiths and political camps ("uyghur", "sikh"): NORP.
+    pub groups: HashSet<String>,
 }
 
 /// The default lexicon shipped with dateline.
@@ -99,6 +101,7 @@ impl Lexicon {
                     lex.not_names.insert(first.to_string());
                 }
                 "family_name_first" => drop(lex.family_name_first.insert(first.to_string())),
+                "groups" => drop(lex.groups.insert(first.to_lowercase())),
                 "name_particles" => {
                     lex.particles.insert(first.to_lowercase());
                 }

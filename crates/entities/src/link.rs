@@ -989,6 +989,10 @@ fn type_unknown(linker: &Linker, u: &[Unit], c: &Cand) -> EntityType {
         return EntityType::Person;
     }
     let words: Vec<&str> = u[c.start..c.end].iter().map(|x| x.text).collect();
+    // Peoples, faiths and political camps named alone ("Uyghur", "Sikh", "Shi'ite").
+    if words.len() == 1 && lex.groups.contains(&words[0].to_lowercase()) {
+        return EntityType::Norp;
+    }
     // The last word names the kind of place ("Barents Sea", "Kursk Oblast") ...
     let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
     if words.len() > 1 && lex.loc_heads.contains(&last) {

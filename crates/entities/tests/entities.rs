@@ -442,3 +442,25 @@ fn title_words_and_model_numbers_are_no_names() {
     }
     assert!(n.iter().any(|(x, _, _)| x == "Alvaro Uribe"), "{n:?}");
 }
+
+#[test]
+fn peoples_and_faiths_named_alone_are_groups() {
+    let a = article(
+        "2024-05-01",
+        "Police detained Uyghur activists in Istanbul.\nOfficials blamed Sikh separatists.\nChristian Lindner said the budget was fixed.",
+    );
+    let an = analyse(&a);
+    let n = names(&an);
+    for g in ["Uyghur", "Sikh"] {
+        assert!(
+            n.iter().any(|(x, t, _)| x == g && *t == EntityType::Norp),
+            "{g} in {n:?}"
+        );
+    }
+    // A first name that is also a faith stays a name.
+    assert!(
+        n.iter()
+            .any(|(x, t, _)| x == "Christian Lindner" && *t == EntityType::Person),
+        "{n:?}"
+    );
+}
