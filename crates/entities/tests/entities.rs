@@ -464,3 +464,19 @@ fn peoples_and_faiths_named_alone_are_groups() {
         "{n:?}"
     );
 }
+
+#[test]
+fn a_name_after_port_island_or_capital_of_is_a_place() {
+    let a = article(
+        "2024-05-01",
+        "Russian drones hit the port of Izmail overnight.\nThe leaders met on the island of Bali.",
+    );
+    let an = analyse(&a);
+    let n = names(&an);
+    for p in ["Izmail", "Bali"] {
+        assert!(
+            n.iter().any(|(x, t, _)| x == p && *t == EntityType::Gpe),
+            "{p} in {n:?}"
+        );
+    }
+}
