@@ -97,9 +97,35 @@ impl<'a> Parser<'a> {
                 if !to {
                     return Cue::Future;
                 }
+                // "due to the storm", "due to its position": a cause, no plan.
+                if w == "due"
+                    && self.lower_at(k + 1) == "to"
+                    && matches!(
+                        self.lower_at(k + 2),
+                        "the"
+                            | "a"
+                            | "an"
+                            | "its"
+                            | "their"
+                            | "his"
+                            | "her"
+                            | "this"
+                            | "that"
+                            | "these"
+                            | "those"
+                            | "our"
+                    )
+                {
+                    return Cue::None;
+                }
                 // "is expected to", "plans to", "scheduled for"
                 if matches!(self.lower_at(k + 1), "to" | "for") {
                     return Cue::FutureIfTo;
+                }
+                // "is due in Istanbul on Friday", "due back on Monday": an arrival to come
+                // ("due to the storm" is a cause).
+                if w == "due" && matches!(self.lower_at(k + 1), "in" | "on" | "at" | "back") {
+                    return Cue::Future;
                 }
             }
             if e.modal && !(name_like && e.month != 0) {
@@ -354,6 +380,29 @@ impl<'a> Parser<'a> {
                     return if pluperfect { Dir::Past } else { Dir::Future };
                 }
                 "since" => return Dir::Past,
+                // "called for fresh demonstrations on Thursday", "set for talks on Friday":
+                // what is called or set for a day is to come.
+                "on" => {
+                    let called = (s.saturating_sub(6)..s.saturating_sub(1)).any(|k| {
+                        self.lower_at(k) == "for"
+                            && k > 0
+                            && matches!(
+                                self.lower_at(k - 1),
+                                "called"
+                                    | "call"
+                                    | "calls"
+                                    | "calling"
+                                    | "set"
+                                    | "scheduled"
+                                    | "slated"
+                                    | "planned"
+                            )
+                    });
+                    let pluperfect = (s.saturating_sub(8)..s).any(|k| self.lower_at(k) == "had");
+                    if called && !pluperfect {
+                        return Dir::Future;
+                    }
+                }
                 _ => {}
             }
         }

@@ -577,3 +577,30 @@ fn an_appointment_or_a_postponement_points_forward() {
         "2025-02-28",
     );
 }
+
+#[test]
+fn arrivals_due_and_days_called_for_point_forward() {
+    // Wednesday 26 February 2025.
+    is(
+        "The delegation is due in Istanbul on Friday.",
+        "Friday",
+        "2025-02-28",
+    );
+    is(
+        "Unions called for fresh demonstrations on Thursday.",
+        "Thursday",
+        "2025-02-27",
+    );
+    // A cause is no plan: the storm was on the Monday past.
+    is(
+        "Flights were cancelled due to the storm on Monday.",
+        "Monday",
+        "2025-02-24",
+    );
+    // A call made for a day now past stays past.
+    is(
+        "The talks had been called for Monday.",
+        "Monday",
+        "2025-02-24",
+    );
+}
