@@ -51,6 +51,8 @@ struct Lexicon {
     pair_subjects: Vec<String>,
     /// Verbs whose complement is a topic: "to discuss efforts to counter …".
     discussion: HashSet<String>,
+    /// Verbs that, negated before an event noun, leave it unconfirmed: "has not confirmed".
+    unconfirming: HashSet<String>,
 }
 
 const LEXICON: &str = include_str!("../../../data/events/lexicon.txt");
@@ -94,6 +96,7 @@ fn lexicon() -> &'static Lexicon {
             body_anaphors: Vec::new(),
             pair_subjects: Vec::new(),
             discussion: HashSet::new(),
+            unconfirming: HashSet::new(),
         };
         let mut section = "";
         for line in LEXICON.lines() {
@@ -135,6 +138,7 @@ fn lexicon() -> &'static Lexicon {
                 "readiness_words" => drop(l.readiness.insert(w)),
                 "pair_subjects" => l.pair_subjects.push(w),
                 "discussion_verbs" => drop(l.discussion.insert(w)),
+                "unconfirming_verbs" => drop(l.unconfirming.insert(w)),
                 "body_anaphors" => {
                     let prefix = cols.next().map(str::trim).filter(|c| !c.is_empty());
                     l.body_anaphors.push((
@@ -2589,6 +2593,11 @@ fn noun_modality(s: &Sent, lex: &Lexicon, i: usize) -> Modality {
         || negating_phrase(s, lex, st)
         || predicate_negated(s, i)
     {
+        // "has not confirmed the meeting", "did not announce the talks": what a party does not
+        // confirm is unconfirmed, not called off.
+        if !has(&lex.negated, np) && has(&lex.unconfirming, &s.words[gov_from..i]) {
+            return Modality::Uncertain;
+        }
         return Modality::Negated;
     }
     let (a, _) = clause(s, lex, i);

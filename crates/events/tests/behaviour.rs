@@ -1316,3 +1316,21 @@ fn near_a_place_is_no_plan() {
             .collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn an_unconfirmed_meeting_is_uncertain_and_no_meeting_is_negated() {
+    let evs = events(
+        "Putin and Trump spoke by phone last week.\nThe Kremlin has not confirmed the meeting.",
+    );
+    let e = evs
+        .iter()
+        .find(|e| e.mentions[0].sentence == 1 && e.cameo.starts_with("04"))
+        .unwrap_or_else(|| panic!("{:?}", evs.iter().map(codes).collect::<Vec<_>>()));
+    assert_eq!(e.modality, Modality::Uncertain);
+    let evs = events("Putin and Trump spoke by phone last week.\nThere was no meeting.");
+    let e = evs
+        .iter()
+        .find(|e| e.mentions[0].sentence == 1 && e.cameo.starts_with("04"))
+        .unwrap_or_else(|| panic!("{:?}", evs.iter().map(codes).collect::<Vec<_>>()));
+    assert_eq!(e.modality, Modality::Negated);
+}
