@@ -2360,20 +2360,7 @@ fn noun_event(
     // "There are no plans for a new summit", "no date has been set for further talks": talks
     // that did not, or may, happen between parties the sentence does not name are between the
     // story's two parties.
-    let story = s.story_pair.as_ref().map(|(x, y)| {
-        let side = |code: &str| Actor {
-            first: i,
-            end: i,
-            code: code.to_string(),
-            entity: String::new(),
-            name: code.to_string(),
-            span: Span::new(s.toks[i].span.start, s.toks[i].span.start),
-            bare: true,
-            state: true,
-            person: false,
-        };
-        (side(x), side(y))
-    });
+    let story = story_sides(s, i);
     let unnamed = _sym
         && !s.actors.iter().any(|x| x.first >= a && x.end <= b)
         && noun_modality(s, lex, i) != Modality::Asserted;
@@ -3035,24 +3022,7 @@ fn verb_event(
                 .iter()
                 .any(|p| before == *p || before.starts_with(&format!("{p} ")))
         };
-    let story_sides = s
-        .story_pair
-        .as_ref()
-        .filter(|_| meeting_subject || pair_subject)
-        .map(|(x, y)| {
-            let side = |code: &str| Actor {
-                first: i,
-                end: i,
-                code: code.to_string(),
-                entity: String::new(),
-                name: code.to_string(),
-                span: Span::new(s.toks[i].span.start, s.toks[i].span.start),
-                bare: true,
-                state: true,
-                person: false,
-            };
-            (side(x), side(y))
-        });
+    let story_sides = story_sides(s, i).filter(|_| meeting_subject || pair_subject);
     let mut src_actor = match src {
         _ if crowd_of_place.is_some() => crowd_of_place,
         None if story_sides.is_some() => story_sides.as_ref().map(|(x, _)| x.clone()),
@@ -3231,6 +3201,24 @@ struct Roles {
     passive: bool,
     /// The passive's agent ("by Russia").
     agent: Option<usize>,
+}
+
+/// The story's two parties (the last pair of countries an event set against each other) as
+/// actors at token `i`: for acts whose parties the sentence does not name.
+fn story_sides(s: &Sent, i: usize) -> Option<(Actor, Actor)> {
+    let (x, y) = s.story_pair.as_ref()?;
+    let side = |code: &str| Actor {
+        first: i,
+        end: i,
+        code: code.to_string(),
+        entity: String::new(),
+        name: code.to_string(),
+        span: Span::new(s.toks[i].span.start, s.toks[i].span.start),
+        bare: true,
+        state: true,
+        person: false,
+    };
+    Some((side(x), side(y)))
 }
 
 /// The actor mentioned at token `t`, if any.
