@@ -58,6 +58,13 @@ fn none_asserted(evs: &[Event], root: &str) {
     );
 }
 
+/// The first event of `evs` that `pred` accepts, or a panic listing them all.
+fn find(evs: &[Event], pred: impl Fn(&Event) -> bool) -> &Event {
+    evs.iter()
+        .find(|e| pred(e))
+        .unwrap_or_else(|| panic!("{:?}", evs.iter().map(codes).collect::<Vec<_>>()))
+}
+
 fn one(text: &str, cameo: &str) -> Event {
     let evs = events(text);
     evs.into_iter()
@@ -431,10 +438,7 @@ fn unplaced_police_act_where_the_story_is() {
     let evs = events(
         "Protesters blocked a road near a village in northern Armenia on Monday.\nPolice detained dozens of demonstrators.",
     );
-    let e = evs
-        .iter()
-        .find(|e| e.cameo == "173")
-        .unwrap_or_else(|| panic!("{:?}", evs.iter().map(codes).collect::<Vec<_>>()));
+    let e = find(&evs, |e| e.cameo == "173");
     let (_, src, tgt) = codes(e);
     assert_eq!(src, "ARMCOP");
     assert!(tgt.starts_with("ARM"), "{tgt}");
@@ -483,10 +487,7 @@ fn an_attack_told_only_by_a_party_is_its_claim() {
     let evs = events(
         "\"We launched ten drones at Saudi Arabia's oil plants,\" said Yahya Saree, a spokesman for Yemen's Houthi movement.",
     );
-    let attack = evs
-        .iter()
-        .find(|e| e.cameo.starts_with("19"))
-        .unwrap_or_else(|| panic!("{:?}", evs.iter().map(codes).collect::<Vec<_>>()));
+    let attack = find(&evs, |e| e.cameo.starts_with("19"));
     assert_eq!(attack.modality, Modality::Reported);
 }
 
@@ -594,10 +595,7 @@ fn an_agent_does_not_take_the_country_it_acts_on_in_a_placed_story() {
     let evs = events(
         "Thousands of people rallied in Niamey, the capital of Niger, on Sunday.\nThe junta accused France of plotting an intervention.",
     );
-    let e = evs
-        .iter()
-        .find(|e| e.cameo.starts_with("11"))
-        .unwrap_or_else(|| panic!("{:?}", evs.iter().map(codes).collect::<Vec<_>>()));
+    let e = find(&evs, |e| e.cameo.starts_with("11"));
     let (_, src, tgt) = codes(e);
     assert!(src.starts_with("NER"), "{src}");
     assert!(tgt.starts_with("FRA"), "{tgt}");
@@ -652,10 +650,7 @@ fn a_new_subject_after_a_comma_and_starts_its_own_modality() {
     let evs = events(
         "Belgrade does not recognise it, and the United States have urged Serbia to return to talks.",
     );
-    let urge = evs
-        .iter()
-        .find(|e| e.cameo.starts_with("02"))
-        .unwrap_or_else(|| panic!("{:?}", evs.iter().map(codes).collect::<Vec<_>>()));
+    let urge = find(&evs, |e| e.cameo.starts_with("02"));
     assert_eq!(urge.modality, Modality::Asserted);
     let e = one(
         "Pakistan said it would take the matter to the United Nations and had placed its armed forces on high alert.",
@@ -715,10 +710,7 @@ fn a_denial_answers_its_accuser_even_when_it_names_what_it_denies() {
     let evs = events(
         "The United States accused Iran of arming the Houthi rebels in Yemen.\nTehran denied arming the Houthis.",
     );
-    let e = evs
-        .iter()
-        .find(|e| e.cameo == "016")
-        .unwrap_or_else(|| panic!("{:?}", evs.iter().map(codes).collect::<Vec<_>>()));
+    let e = find(&evs, |e| e.cameo == "016");
     assert!(codes(e).2.starts_with("USA"), "{:?}", codes(e));
 }
 
@@ -727,10 +719,9 @@ fn condemning_an_attack_is_aimed_at_the_attacker() {
     let evs = events(
         "The United States carried out air strikes on Houthi targets in Yemen on Friday.\nIran condemned the strikes as a violation of Yemen's sovereignty.",
     );
-    let e = evs
-        .iter()
-        .find(|e| e.cameo.starts_with("11") && codes(e).1.starts_with("IRN"))
-        .unwrap_or_else(|| panic!("{:?}", evs.iter().map(codes).collect::<Vec<_>>()));
+    let e = find(&evs, |e| {
+        e.cameo.starts_with("11") && codes(e).1.starts_with("IRN")
+    });
     assert!(codes(e).2.starts_with("USA"), "{:?}", codes(e));
 }
 
@@ -760,10 +751,9 @@ fn unnamed_talks_that_did_not_happen_are_between_the_storys_parties() {
     let evs = events(
         "Russia accused the United States of delaying the talks on Friday.\nThere are no plans for a new summit, the Kremlin said.",
     );
-    let e = evs
-        .iter()
-        .find(|e| e.cameo.starts_with("04") && e.modality == Modality::Negated)
-        .unwrap_or_else(|| panic!("{:?}", evs.iter().map(codes).collect::<Vec<_>>()));
+    let e = find(&evs, |e| {
+        e.cameo.starts_with("04") && e.modality == Modality::Negated
+    });
     let mut sides = [codes(e).1, codes(e).2];
     sides.sort();
     assert_eq!(sides, ["RUS".to_string(), "USA".to_string()]);
@@ -1002,10 +992,7 @@ fn a_hostile_act_after_a_denial_answers_the_same_accuser() {
     let evs = events(
         "Thailand accused Cambodia of planting new landmines along the border.\nPhnom Penh denied planting new mines and downgraded its ties in response.",
     );
-    let e = evs
-        .iter()
-        .find(|e| e.cameo == "161")
-        .unwrap_or_else(|| panic!("{:?}", evs.iter().map(codes).collect::<Vec<_>>()));
+    let e = find(&evs, |e| e.cameo == "161");
     assert_eq!(codes(e), ("161".into(), "KHM".into(), "THA".into()));
 }
 
@@ -1014,10 +1001,7 @@ fn a_meeting_place_after_on_or_at_is_the_venue() {
     let evs = events(
         "Chinese President Xi Jinping will attend the summit.\nBiden and Xi met on the Indonesian island of Bali in November.",
     );
-    let e = evs
-        .iter()
-        .find(|e| e.cameo.starts_with("04"))
-        .unwrap_or_else(|| panic!("{:?}", evs.iter().map(codes).collect::<Vec<_>>()));
+    let e = find(&evs, |e| e.cameo.starts_with("04"));
     let (_, s, t) = codes(e);
     let mut pair = [s[..3].to_string(), t.get(..3).unwrap_or("").to_string()];
     pair.sort();
@@ -1161,10 +1145,7 @@ fn a_meeting_called_off_is_between_the_storys_parties() {
     let evs = events(
         "US Secretary of State Antony Blinken will travel to Beijing on Sunday for talks with Chinese officials.\nThe visit had been planned for February but was called off over a suspected spy balloon.",
     );
-    let e = evs
-        .iter()
-        .find(|e| e.cameo.starts_with("16"))
-        .unwrap_or_else(|| panic!("{:?}", evs.iter().map(codes).collect::<Vec<_>>()));
+    let e = find(&evs, |e| e.cameo.starts_with("16"));
     let (_, s, t) = codes(e);
     assert_eq!((&s[..3], &t[..3]), ("USA", "CHN"));
 }
@@ -1210,10 +1191,7 @@ fn the_bloc_is_the_body_the_story_named() {
     let evs = events(
         "European Union foreign ministers met in Brussels on Monday.\nThe bloc imposed sanctions on Belarus.",
     );
-    let e = evs
-        .iter()
-        .find(|e| e.cameo.starts_with("16"))
-        .unwrap_or_else(|| panic!("{:?}", evs.iter().map(codes).collect::<Vec<_>>()));
+    let e = find(&evs, |e| e.cameo.starts_with("16"));
     assert_eq!(
         (codes(e).1.as_str(), codes(e).2.as_str()),
         ("IGOEUREEC", "BLR")
@@ -1232,10 +1210,7 @@ fn the_two_leaders_are_the_storys_pair() {
     let evs = events(
         "Putin and Trump spoke by phone last week.\nPeskov said the leaders could meet in Riyadh if needed.",
     );
-    let e = evs
-        .iter()
-        .find(|e| e.modality == Modality::Hypothetical)
-        .unwrap_or_else(|| panic!("{:?}", evs.iter().map(codes).collect::<Vec<_>>()));
+    let e = find(&evs, |e| e.modality == Modality::Hypothetical);
     assert!(e.cameo.starts_with("04"));
     let mut pair = [codes(e).1[..3].to_string(), codes(e).2[..3].to_string()];
     pair.sort();
@@ -1264,10 +1239,7 @@ fn the_place_of_the_sentence_wins_over_the_last_countrys_story() {
     let evs = events(
         "France said it would protect its nationals.\nJunta spokesman Colonel Amadou Abdramane accused France of seeking to intervene militarily in Niger.",
     );
-    let e = evs
-        .iter()
-        .find(|e| e.cameo.starts_with("11"))
-        .unwrap_or_else(|| panic!("{:?}", evs.iter().map(codes).collect::<Vec<_>>()));
+    let e = find(&evs, |e| e.cameo.starts_with("11"));
     assert!(codes(e).1.starts_with("NER"), "{:?}", codes(e));
 }
 
@@ -1322,15 +1294,13 @@ fn an_unconfirmed_meeting_is_uncertain_and_no_meeting_is_negated() {
     let evs = events(
         "Putin and Trump spoke by phone last week.\nThe Kremlin has not confirmed the meeting.",
     );
-    let e = evs
-        .iter()
-        .find(|e| e.mentions[0].sentence == 1 && e.cameo.starts_with("04"))
-        .unwrap_or_else(|| panic!("{:?}", evs.iter().map(codes).collect::<Vec<_>>()));
+    let e = find(&evs, |e| {
+        e.mentions[0].sentence == 1 && e.cameo.starts_with("04")
+    });
     assert_eq!(e.modality, Modality::Uncertain);
     let evs = events("Putin and Trump spoke by phone last week.\nThere was no meeting.");
-    let e = evs
-        .iter()
-        .find(|e| e.mentions[0].sentence == 1 && e.cameo.starts_with("04"))
-        .unwrap_or_else(|| panic!("{:?}", evs.iter().map(codes).collect::<Vec<_>>()));
+    let e = find(&evs, |e| {
+        e.mentions[0].sentence == 1 && e.cameo.starts_with("04")
+    });
     assert_eq!(e.modality, Modality::Negated);
 }
