@@ -99,6 +99,7 @@
 mod error;
 mod migrations;
 mod query;
+mod rank;
 mod search;
 #[cfg(test)]
 mod search_tests;
@@ -143,6 +144,11 @@ const PAGE_SIZE: i64 = 16 * 1024;
 
 /// Per-connection page cache, in KiB (`PRAGMA cache_size` takes a negative KiB count).
 const CACHE_KIB: i64 = 32 * 1024;
+
+/// Prepared statements each connection keeps (rusqlite's default is 16): a search prepares
+/// up to ~10 per kind of hit and the timeline and network queries their own, and a statement
+/// pushed out of the cache is prepared again on its next use.
+const STATEMENT_CACHE: usize = 64;
 
 /// What [`Store::write_batch`] did with one item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -209,6 +215,9 @@ pub struct Store {
     path: Option<PathBuf>,
     /// The path as shown in error messages (`:memory:` in memory).
     label: String,
+    /// Document frequencies and row sizes kept by this connection's ranking function
+    /// ([`rank`]).
+    doc_freqs: std::sync::Arc<rank::DocFreqs>,
     /// Test-only: called inside `write_batch` after each item, with the open transaction.
     #[cfg(test)]
     hook: Option<Hook>,
@@ -542,9 +551,13 @@ impl Store {
             conn,
             path,
             label,
+            doc_freqs: Default::default(),
             #[cfg(test)]
             hook: None,
         };
+        store
+            .conn
+            .set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         store
             .conn
             .busy_timeout(BUSY_TIMEOUT)
@@ -569,6 +582,8 @@ impl Store {
             })
             .map_err(|e| store.err(e))?;
         store.migrate()?;
+        rank::register(&store.conn, std::sync::Arc::clone(&store.doc_freqs))
+            .map_err(|e| store.err(e))?;
         Ok(store)
     }
 

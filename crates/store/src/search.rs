@@ -410,7 +410,7 @@ fn lex(input: &str) -> Vec<Term> {
 /// expression (the matcher) selects and counts the rows; the second (the ranker) selects the
 /// same rows but, for two to eight plain words, adds the words as a phrase (an extra `OR`
 /// branch), so that rows holding the phrase get its BM25 weight too.
-fn fts_expression(input: &str) -> Option<Expr> {
+pub(crate) fn fts_expression(input: &str) -> Option<Expr> {
     let terms = lex(input);
     let is_op = |i: usize| -> Option<&'static str> {
         let op = terms[i].operator()?;
@@ -512,9 +512,9 @@ fn is_stopword(word: &str) -> bool {
 
 /// The two FTS5 expressions of a search text (see [`fts_expression`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Expr {
+pub(crate) struct Expr {
     matcher: String,
-    ranker: String,
+    pub(crate) ranker: String,
 }
 
 /// A snippet with FTS5's markers turned into char ranges, whitespace runs collapsed to one
@@ -702,7 +702,7 @@ enum Set {
 }
 
 /// The FTS5 table of a kind and its BM25 column weights (an article's headline weighs 3).
-fn fts_table(kind: HitKind) -> (&'static str, &'static str) {
+pub(crate) fn fts_table(kind: HitKind) -> (&'static str, &'static str) {
     match kind {
         HitKind::Article => ("fts_articles", "3.0, 1.0"),
         HitKind::Quote => ("fts_quotes", "1.0, 1.0"),
@@ -891,7 +891,11 @@ impl Store {
         let tx = self.conn.unchecked_transaction().map_err(err)?;
         // Filters are sets only without text; a text search checks its matches instead.
         let sets = match plan.expr {
-            Some(_) => Sizes::default(),
+            Some(_) => {
+                // The cached document frequencies hold for this snapshot only.
+                self.doc_freqs.check(&self.conn).map_err(err)?;
+                Sizes::default()
+            }
             None => {
                 self.conn.execute_batch(SEARCH_SETS).map_err(err)?;
                 self.fill_sets(&plan, want)?
@@ -1071,8 +1075,12 @@ impl Store {
             v.extend(page.iter().map(|&n| Value::Integer(n)));
             v
         };
+        // `bm25()` with the phrases' document frequencies kept between searches (same
+        // scores); the expression is ?1 twice: matched, and the key of those frequencies.
         let select = format!(
-            "SELECT {t}.rowid AS k, -bm25({t}, {weights}) AS s FROM {t} WHERE {t} MATCH ?{probes}"
+            "SELECT {t}.rowid AS k, -{bm25}({t}, '{t}', ?1, {weights}) AS s FROM {t} \
+             WHERE {t} MATCH ?1{probes}",
+            bm25 = crate::rank::FUNCTION
         );
         let candidate = |(key, score): (i64, f64), tier: u8| Candidate {
             kind,
@@ -1103,17 +1111,26 @@ impl Store {
         let n = if want > 0 && ranked.len() < window {
             ranked.len() as u64
         } else {
-            self.conn
+            // The window holds the newest `window` matches (the ranker and the matcher select
+            // the same rows): count only the older ones, rather than check the window's
+            // matches against the filters a second time.
+            let (older, before) = match ranked.last() {
+                Some(&(oldest, _)) if want > 0 => (format!(" AND {t}.rowid < ?"), vec![oldest]),
+                _ => (String::new(), Vec::new()),
+            };
+            let counted = self
+                .conn
                 .prepare_cached(&format!(
-                    "SELECT COUNT(*) FROM {t} WHERE {t} MATCH ?{probes}"
+                    "SELECT COUNT(*) FROM {t} WHERE {t} MATCH ?{probes}{older}"
                 ))
                 .and_then(|mut st| {
                     st.query_row(
-                        rusqlite::params_from_iter(params(&expr.matcher, &[])),
+                        rusqlite::params_from_iter(params(&expr.matcher, &before)),
                         |r| r.get::<_, i64>(0),
                     )
                 })
-                .map_err(err)? as u64
+                .map_err(err)? as u64;
+            counted + ranked.len() as u64
         };
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(b.0.cmp(&a.0)));
         out.extend(ranked.into_iter().take(want).map(|r| candidate(r, 0)));

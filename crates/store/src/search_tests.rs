@@ -1585,3 +1585,192 @@ fn merging_the_full_text_indexes_changes_no_result() {
     assert!(before.iter().all(|k| !k.is_empty()));
     assert_eq!(before, after);
 }
+
+/// Each hit's score as FTS5's own `bm25()` gives it for the search's ranking expression (the
+/// ranking function keeps document frequencies and row sizes between searches: it must give
+/// these scores to the last bit, before and after the store changes).
+fn bm25_scores(store: &Store, words: &str, r: &SearchResults) -> Vec<(f64, f64)> {
+    use crate::search::{fts_expression, fts_table, IDX_BITS};
+    let ranker = fts_expression(words).unwrap().ranker;
+    r.hits
+        .iter()
+        .map(|h| {
+            let (t, weights) = fts_table(h.kind);
+            let seq: i64 = store
+                .conn()
+                .query_row(
+                    "SELECT seq FROM articles WHERE id = ?1",
+                    [&h.article_id],
+                    |row| row.get(0),
+                )
+                .unwrap();
+            let key = match h.index {
+                Some(i) => (seq << IDX_BITS) | i64::from(i),
+                None => seq,
+            };
+            let expected: f64 = store
+                .conn()
+                .query_row(
+                    &format!(
+                        "SELECT -bm25({t}, {weights}) FROM {t} WHERE {t} MATCH ?1 AND rowid = ?2"
+                    ),
+                    params![ranker, key],
+                    |row| row.get(0),
+                )
+                .unwrap();
+            (h.score, expected)
+        })
+        .collect()
+}
+
+fn assert_bm25(store: &Store, words: &str, context: &str) {
+    let r = search(
+        store,
+        SearchQuery {
+            limit: MAX_LIMIT,
+            ..text(words)
+        },
+    );
+    assert!(!r.hits.is_empty(), "{words}: {context}");
+    for (got, expected) in bm25_scores(store, words, &r) {
+        assert_eq!(got.to_bits(), expected.to_bits(), "{words}: {context}");
+    }
+}
+
+#[test]
+fn scores_are_fts5_bm25_before_and_after_the_store_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    store.write_batch(&news()).unwrap();
+    let queries = [
+        "grain corridor",
+        "corridor",
+        "corrid*",
+        "corridor -grain",
+        "bridge OR odesa",
+        "said the mayor",
+        "\"grain corridor\"",
+        "ukraine",
+    ];
+    for q in queries {
+        assert_bm25(&store, q, "first search");
+        assert_bm25(&store, q, "again, from the kept frequencies");
+    }
+    let before = search(&store, text("grain corridor"));
+    // New stories change every frequency and the mean length: written on this connection...
+    let more = |n: usize, tag: &str| -> Vec<(Article, Analysis)> {
+        (0..n)
+            .map(|i| {
+                let a = article(
+                    &format!("Corridor {tag} {i}"),
+                    &format!("The grain corridor was busy; grain and more grain, {tag} {i}."),
+                    Some("2025-04-01"),
+                    "CITY",
+                );
+                let an = analysis(&a);
+                (a, an)
+            })
+            .collect()
+    };
+    store.write_batch(&more(3, "same")).unwrap();
+    let after = search(&store, text("grain corridor"));
+    assert_ne!(before.hits[0].score, after.hits[0].score, "not vacuous");
+    for q in queries {
+        assert_bm25(&store, q, "after a write on the same connection");
+    }
+    // ... and on another connection.
+    let mut writer = Store::open(dir.path()).unwrap();
+    writer.write_batch(&more(4, "other")).unwrap();
+    let later = search(&store, text("grain corridor"));
+    assert_ne!(after.total, later.total, "not vacuous");
+    for q in queries {
+        assert_bm25(&store, q, "after a write on another connection");
+    }
+    // The same results as a connection that never ranked before.
+    let fresh = Store::open(dir.path()).unwrap();
+    for q in queries {
+        assert_eq!(search(&fresh, text(q)), search(&store, text(q)), "{q}");
+    }
+}
+
+#[test]
+fn filtered_totals_beyond_the_ranking_window_count_every_passing_match() {
+    // More matches than the window, a third of them in another section and some undated: the
+    // total counts the matches that pass, in the window and beyond it.
+    let n = RANK_WINDOW + 400;
+    let batch: Vec<_> = (0..n)
+        .map(|i| {
+            let section = if i % 3 == 0 { "PORT" } else { "CITY" };
+            let date = (i % 7 != 0).then_some("2025-01-01");
+            let a = article(
+                &format!("Notice {i}"),
+                &format!("The harbour. Story number {i}."),
+                date,
+                section,
+            );
+            let an = analysis(&a);
+            (a, an)
+        })
+        .collect();
+    let mut store = Store::open_in_memory().unwrap();
+    for chunk in batch.chunks(500) {
+        store.write_batch(chunk).unwrap();
+    }
+    let city = (0..n).filter(|i| i % 3 != 0).count() as u64;
+    let dated_port = (0..n).filter(|i| i % 3 == 0 && i % 7 != 0).count() as u64;
+    for (q, expected) in [
+        (
+            SearchQuery {
+                section: Some("city".into()),
+                ..text("harbour")
+            },
+            city,
+        ),
+        (
+            SearchQuery {
+                section: Some("port".into()),
+                from: Some("2025".into()),
+                ..text("harbour")
+            },
+            dated_port,
+        ),
+        (
+            SearchQuery {
+                kinds: vec![HitKind::Article],
+                from: Some("2024".into()),
+                ..text("harbour")
+            },
+            (0..n).filter(|i| i % 7 != 0).count() as u64,
+        ),
+    ] {
+        let r = search(&store, q.clone());
+        assert_eq!(r.total, expected, "{q:?}");
+        // Every page agrees, and paging reaches every passing match once.
+        let mut seen = std::collections::BTreeSet::new();
+        let mut offset = 0;
+        while offset < expected as usize {
+            let page = search(
+                &store,
+                SearchQuery {
+                    limit: MAX_LIMIT,
+                    offset,
+                    ..q.clone()
+                },
+            );
+            assert_eq!(page.total, expected, "{q:?} at {offset}");
+            seen.extend(page.hits.iter().map(|h| h.article_id.clone()));
+            offset += MAX_LIMIT;
+        }
+        assert_eq!(seen.len() as u64, expected, "{q:?}");
+        // No page asked for: the total alone.
+        let none = search(
+            &store,
+            SearchQuery {
+                limit: 1,
+                offset: n * 2,
+                ..q.clone()
+            },
+        );
+        assert_eq!(none.total, expected, "{q:?}");
+    }
+}
