@@ -44,8 +44,11 @@ pub(crate) struct DocFreqs {
 #[derive(Debug, Default)]
 struct Inner {
     /// The store state the counts were read in: `PRAGMA data_version` (changes when another
-    /// connection commits) and this connection's total changes.
+    /// connection commits) and this connection's changes to the store (its total changes
+    /// less those to the search's temporary tables).
     version: Option<(i64, u64)>,
+    /// Changes this connection made to temporary tables ([`DocFreqs::temporary_changes`]).
+    temporary: u64,
     counts: HashMap<(String, usize), i64>,
     /// Per FTS table (by name): each ranked row's size in tokens, all columns (what
     /// `xColumnSize(-1)` reads from the table's `_docsize` rows, one b-tree seek a row).
@@ -60,8 +63,9 @@ impl DocFreqs {
         let data_version: i64 = conn
             .prepare_cached("PRAGMA data_version")?
             .query_row([], |r| r.get(0))?;
-        let version = Some((data_version, conn.total_changes()));
         let mut inner = self.inner.lock().unwrap_or_else(|p| p.into_inner());
+        let own = conn.total_changes().wrapping_sub(inner.temporary);
+        let version = Some((data_version, own));
         if inner.version != version {
             inner.counts.clear();
             inner.sizes.clear();
@@ -69,6 +73,20 @@ impl DocFreqs {
             inner.version = version;
         }
         Ok(())
+    }
+
+    /// Tells that `n` of this connection's changes went to temporary tables only (a search
+    /// without text fills its sets): they leave the counts valid.
+    pub(crate) fn temporary_changes(&self, n: u64) {
+        let mut inner = self.inner.lock().unwrap_or_else(|p| p.into_inner());
+        inner.temporary = inner.temporary.wrapping_add(n);
+    }
+
+    /// Document frequencies held (tests).
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        let inner = self.inner.lock().unwrap_or_else(|p| p.into_inner());
+        inner.counts.len()
     }
 
     /// The slot of a table's row sizes.

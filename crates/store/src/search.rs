@@ -897,8 +897,16 @@ impl Store {
                 Sizes::default()
             }
             None => {
-                self.conn.execute_batch(SEARCH_SETS).map_err(err)?;
-                self.fill_sets(&plan, want)?
+                // Writes to the temporary sets only: they do not change what is ranked.
+                let before = self.conn.total_changes();
+                let filled = self
+                    .conn
+                    .execute_batch(SEARCH_SETS)
+                    .map_err(err)
+                    .and_then(|()| self.fill_sets(&plan, want));
+                self.doc_freqs
+                    .temporary_changes(self.conn.total_changes().wrapping_sub(before));
+                filled?
             }
         };
         let mut total = 0u64;

@@ -1656,6 +1656,23 @@ fn scores_are_fts5_bm25_before_and_after_the_store_changes() {
         assert_bm25(&store, q, "first search");
         assert_bm25(&store, q, "again, from the kept frequencies");
     }
+    // A search without text writes its temporary sets only: the kept frequencies stay.
+    let kept = store.doc_freqs.len();
+    assert!(kept > 2, "{kept}");
+    let changes = store.conn().total_changes();
+    let filtered = search(
+        &store,
+        SearchQuery {
+            actor: Some("UKR".into()),
+            ..SearchQuery::default()
+        },
+    );
+    assert!(
+        filtered.total > 0 && store.conn().total_changes() > changes,
+        "not vacuous"
+    );
+    search(&store, text("grain corridor"));
+    assert_eq!(store.doc_freqs.len(), kept);
     let before = search(&store, text("grain corridor"));
     // New stories change every frequency and the mean length: written on this connection...
     let more = |n: usize, tag: &str| -> Vec<(Article, Analysis)> {
