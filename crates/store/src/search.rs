@@ -23,7 +23,9 @@
 //! [`RANK_WINDOW`] records of a kind match (a very common word), the most recently stored
 //! `RANK_WINDOW` of them are ranked and come first, and the rest follow, most recently stored
 //! first: BM25 costs about a microsecond a row, and this bounds the cost of a common word. The
-//! total counts every match. Without text, hits come newest first (publication date).
+//! total counts every match. Without text, hits come newest first (publication date). The
+//! scores are `bm25()`'s, computed by `dateline_bm25` (`rank.rs`), which keeps the phrases'
+//! document frequencies and the rows' sizes per connection until the store changes.
 //!
 //! **Filters.** With text, each full-text match is checked against the filters by index
 //! seeks on its key (`articles_by_seq`, `article_actors`, `events_by_key`, migration 6), so
