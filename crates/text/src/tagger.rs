@@ -736,9 +736,10 @@ fn form_fits(tag: Pos, w: &str, mid: bool) -> bool {
     {
         return false;
     }
-    if !w
-        .chars()
-        .all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-')
+    if !matches!(tag, Pos::VBD | Pos::VBG | Pos::VBZ)
+        || !w
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-')
     {
         return true;
     }
