@@ -36,6 +36,8 @@ struct Lexicon {
     contact_doubts: Vec<(String, String)>,
     readiness: HashSet<String>,
     tail: HashSet<String>,
+    /// "a charge", "claims": a noun that opens another source's reaction after a comma.
+    summary_nouns: HashSet<String>,
     intent_blocks: HashSet<String>,
     coded_defaults: HashSet<String>,
     desire: HashSet<String>,
@@ -84,6 +86,7 @@ fn lexicon() -> &'static Lexicon {
             contact_doubts: Vec::new(),
             readiness: HashSet::new(),
             tail: HashSet::new(),
+            summary_nouns: HashSet::new(),
             intent_blocks: HashSet::new(),
             coded_defaults: HashSet::new(),
             desire: HashSet::new(),
@@ -151,6 +154,7 @@ fn lexicon() -> &'static Lexicon {
                     l.contact_doubts.push((w, root));
                 }
                 "reporting_tail" => drop(l.tail.insert(w)),
+                "summary_nouns" => drop(l.summary_nouns.insert(w)),
                 "intent_blocks" => drop(l.intent_blocks.insert(w.to_uppercase())),
                 "coded_defaults" => drop(l.coded_defaults.insert(w.to_uppercase())),
                 "desire_verbs" => drop(l.desire.insert(w)),
@@ -582,9 +586,16 @@ fn subject_of_phrase(toks: &[Token], t: usize) -> Option<usize> {
         return None;
     }
     for _ in 0..3 {
-        if let Some(k) = (0..toks.len()).find(|&k| {
+        // (The subject nearest the verb: a dateline the parser took for a second subject,
+        // "ALGIERS, April 8 (Reuters) - Algeria closed …", stands further off.)
+        let is_subject = |k: usize| {
             toks[k].head as usize == v && matches!(toks[k].dep, Dep::Nsubj | Dep::NsubjPass)
-        }) {
+        };
+        if let Some(k) = (0..v)
+            .rev()
+            .find(|&k| is_subject(k))
+            .or_else(|| (v..toks.len()).find(|&k| is_subject(k)))
+        {
             return Some(k);
         }
         if toks[v].dep != Dep::Conj {
@@ -1082,6 +1093,15 @@ fn reporting_tail(words: &[String], toks: &[Token], lex: &Lexicon) -> usize {
     if tail.is_empty() || tail.len() > 12 || tail.iter().any(|w| w == "that") {
         return n;
     }
+    // "…, a charge Kabul denies": another source's reaction, coded as an event of its own.
+    let opening = if matches!(tail[0].as_str(), "a" | "an" | "the") {
+        tail.get(1)
+    } else {
+        tail.first()
+    };
+    if opening.is_some_and(|w| lex.summary_nouns.contains(w.as_str())) {
+        return n;
+    }
     let reporting = tail.iter().any(|w| lex.tail.contains(w.as_str()));
     let other_verb = (k + 1..end).any(|j| {
         toks[j].pos.is_verb()
@@ -1216,11 +1236,17 @@ fn answer_accusers(events: &mut [Event]) {
             continue;
         };
         let sentence = e.mentions[0].sentence;
+        let at = e.mentions[0].trigger.start;
+        // (Earlier in the story, or earlier in the same sentence: "Islamabad accuses the
+        // Taliban of …, a charge Kabul denies".)
         let earlier = || {
             events[..k]
                 .iter()
                 .rev()
-                .filter(|p| p.mentions[0].sentence < sentence)
+                .filter(|p| {
+                    p.mentions[0].sentence < sentence
+                        || (p.mentions[0].sentence == sentence && p.mentions[0].trigger.start < at)
+                })
                 .filter(|p| country(&p.source).is_some_and(|c| c != me))
         };
         let accusing = |p: &&Event| matches!(p.cameo.get(..2), Some("10" | "11" | "14"));
@@ -3276,6 +3302,11 @@ fn case_of<'s>(s: &'s Sent<'_>, t: usize) -> Option<&'s str> {
 /// first conjunct. `true` with it when it is a passive subject.
 fn subject_token(s: &Sent, v: usize, depth: usize) -> Option<(usize, bool)> {
     for &c in &s.children[v] {
+        // (Never the wire dateline, which the parser may take for a subject: "ALGIERS,
+        // April 8 (Reuters) - Algeria closed …".)
+        if c < s.lead {
+            continue;
+        }
         match s.toks[c].dep {
             Dep::Nsubj | Dep::NsubjOuter | Dep::Csubj => return Some((c, false)),
             Dep::NsubjPass | Dep::CsubjPass => return Some((c, true)),
@@ -3343,8 +3374,17 @@ fn dep_roles(s: &Sent, lex: &Lexicon, v: usize) -> Option<Roles> {
         passive: false,
         agent: None,
     };
-    if let Some((t, passive)) = subject_token(s, v, 0) {
+    if let Some((mut t, passive)) = subject_token(s, v, 0) {
         r.passive = passive;
+        // "a Malian drone that was shot down by …": a passive relative clause's pronoun stands
+        // for the noun the clause describes (an active one's subject is found by position).
+        if passive
+            && matches!(s.toks[t].pos, Pos::WDT | Pos::WP)
+            && s.toks[v].dep == Dep::AclRelcl
+            && (s.toks[v].head as usize) < s.toks.len()
+        {
+            t = s.toks[v].head as usize;
+        }
         if !pronoun(t) {
             r.subject_given = true;
             r.subject_head = Some(t);

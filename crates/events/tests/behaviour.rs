@@ -1304,3 +1304,61 @@ fn an_unconfirmed_meeting_is_uncertain_and_no_meeting_is_negated() {
     });
     assert_eq!(e.modality, Modality::Negated);
 }
+
+#[test]
+fn a_passive_relative_clause_acts_on_the_noun_it_describes() {
+    // "that was shot down by …": the relative pronoun is the drone, whose country is the target.
+    let evs = events(
+        "The row began over a Malian drone that was shot down by the Algerian army near the border.",
+    );
+    let e = find(&evs, |e| e.cameo.starts_with("19"));
+    assert_eq!(codes(e).1.get(..3), Some("DZA"), "{:?}", codes(e));
+    assert_eq!(codes(e).2.get(..3), Some("MLI"), "{:?}", codes(e));
+}
+
+#[test]
+fn the_wire_dateline_is_never_a_subject() {
+    // The parser may take the dateline's place for the subject of the first verb; a verb
+    // coordinated with it then shares the true subject, and "its" is that subject's.
+    let text = "ALGIERS, April 8 (Reuters) - Algeria closed its airspace to flights to and from \
+                Mali on Monday and recalled its ambassadors from Bamako and Niamey.";
+    let n = text.chars().count();
+    let evs = zoned_events(
+        text,
+        "2025-04-08",
+        &[(ZoneKind::Paragraph, 0, n), (ZoneKind::Dateline, 0, 16)],
+    );
+    let e = find(&evs, |e| e.cameo.starts_with("161"));
+    assert_eq!(codes(e).1.get(..3), Some("DZA"), "{:?}", codes(e));
+    assert_eq!(codes(e).2.get(..3), Some("MLI"), "{:?}", codes(e));
+}
+
+#[test]
+fn retaliating_for_attacks_is_force_not_criticism() {
+    // The dictionary's `* (FOR) [111]` ("attacked the plan for …") must not take "retaliate for".
+    let e = one(
+        "The Taliban vowed on Wednesday to retaliate for the air strikes.",
+        "1384",
+    );
+    assert_eq!(
+        e.modality,
+        Modality::Asserted,
+        "a threat is made, not carried out"
+    );
+    let evs = events("The Taliban retaliated for the attacks on its border posts.");
+    assert!(
+        evs.iter().all(|e| e.cameo != "111"),
+        "{:?}",
+        evs.iter().map(codes).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_denial_answers_an_accusation_earlier_in_its_sentence() {
+    let e = one(
+        "Islamabad accuses the Taliban of sheltering TTP fighters, which Kabul denies.",
+        "016",
+    );
+    assert_eq!(codes(&e).1.get(..3), Some("AFG"));
+    assert_eq!(codes(&e).2.get(..3), Some("PAK"), "the accuser");
+}

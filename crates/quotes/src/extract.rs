@@ -1849,7 +1849,11 @@ impl<'a> Ctx<'a> {
             };
             if at_end {
                 if let Some(a) = attr_start {
-                    if a > clause_lo && matches!(self.t[a - 1].text, "," | "—" | "–" | "-" | ":")
+                    // ("…, a charge Kabul denies": a noun summing up the clause makes the
+                    // reaction another source's, not the clause's attribution.)
+                    if a > clause_lo
+                        && matches!(self.t[a - 1].text, "," | "—" | "–" | "-" | ":")
+                        && self.content_end_at(a - 1, hi) != Some(true)
                     {
                         let start = self.trim_start(clause_lo, a - 1);
                         let end = self.trim_end(start, a - 1);

@@ -586,6 +586,15 @@ fn a_noun_summing_up_the_clause_is_the_reporters() {
         &qs,
         "several protesters had been beaten by police in detention",
     );
+    // Without a speech verb before it, the clause is no quote of the one who reacts.
+    let qs = quotes(&format!(
+        "{INTRO}\nIslamabad accuses the Taliban of sheltering fighters who have attacked its forces, a charge Kabul denies."
+    ));
+    assert!(
+        qs.iter().all(|q| !q.text.starts_with("Islamabad accuses")),
+        "{:?}",
+        qs.iter().map(|q| &q.text).collect::<Vec<_>>()
+    );
 }
 
 #[test]

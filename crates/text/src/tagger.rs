@@ -646,6 +646,24 @@ fn repair_tags<'w>(tags: &mut [Pos], word: &impl Fn(usize) -> &'w str) {
             tags[k] = Pos::IN;
         }
     }
+    // "to" right before a base form is the infinitive marker ("agreed on Friday to/IN
+    // re-establish relations").
+    for k in 0..n.saturating_sub(1) {
+        if tags[k] == Pos::IN && tags[k + 1] == Pos::VB && word(k).eq_ignore_ascii_case("to") {
+            tags[k] = Pos::TO;
+        }
+    }
+    // An adjective right before a possessive or a determiner, after "and" that follows a base
+    // form, is a second base form ("to re-establish relations and reopen/JJ their embassies").
+    for k in 1..n.saturating_sub(1) {
+        if tags[k] == Pos::JJ
+            && matches!(tags[k + 1], Pos::PRPS | Pos::DT)
+            && word(k - 1) == "and"
+            && tags[k.saturating_sub(7)..k - 1].contains(&Pos::VB)
+        {
+            tags[k] = Pos::VB;
+        }
+    }
     // A base form between "noun and" and a noun coordinates nouns ("water cannon and tear/VB
     // gas"): with no modal or "to" before it, it is a noun.
     for k in 2..n.saturating_sub(1) {

@@ -562,6 +562,27 @@ fn infinitival_to_and_irregular_pasts_are_repaired() {
     assert_eq!(tagger.tag_words(&w)[4], Pos::IN);
     let w = ["Officials", "agreed", "to", "meet", "again", "."];
     assert_eq!(tagger.tag_words(&w)[2], Pos::TO);
+    // Before a base form "to" is the marker, and a coordinated base form before "their" is one.
+    let w = [
+        "Iran",
+        "and",
+        "Saudi",
+        "Arabia",
+        "agreed",
+        "on",
+        "Friday",
+        "to",
+        "re-establish",
+        "diplomatic",
+        "relations",
+        "and",
+        "reopen",
+        "their",
+        "embassies",
+        ".",
+    ];
+    let tags = tagger.tag_words(&w);
+    assert_eq!((tags[7], tags[8], tags[12]), (Pos::TO, Pos::VB, Pos::VB));
     let w = [
         "India", "flew", "in", "relief", "supplies", "on", "Saturday", ".",
     ];
