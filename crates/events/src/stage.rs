@@ -784,6 +784,19 @@ fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
         .filter(|z| z.kind == ZoneKind::Dateline)
         .map(|z| z.span)
         .collect();
+    // The country of the wire dateline's first place ("NAYPYITAW/BANGKOK, March 31 (Reuters)
+    // -" → MMR): where the story happens.
+    let dateline_country: Option<String> = datelines.first().and_then(|d| {
+        entities
+            .iter()
+            .filter_map(|e| {
+                let code = e.actor.as_deref().filter(|c| c.len() == 3)?;
+                let m = e.mentions.iter().find(|m| d.overlaps(m.span))?;
+                Some((m.span.start, code))
+            })
+            .min()
+            .map(|(_, c)| c.to_string())
+    });
     let mut out: Vec<Event> = Vec::new();
     let mut context_country: Option<String> = None;
     // International bodies named so far, the latest last: what "the bloc" refers to.
@@ -997,6 +1010,7 @@ fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
             .is_none_or(|s| !matches!(s.zone, ZoneKind::Caption | ZoneKind::Credit))
     });
     domestic_targets(&mut out);
+    aid_recipients(&mut out, dateline_country.as_deref());
     // An event needs at least one side placed in a country or an international body: "the
     // minister" with no country says too little to be a record of who did what to whom.
     let placed = |a: &Option<ActorRef>| a.as_ref().is_some_and(|a| !a.code.starts_with("---"));
@@ -1046,6 +1060,42 @@ fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
         }
     }
     merge(out)
+}
+
+/// Aid given or pledged (07x, 033x) with no recipient named, or with only the giver's own
+/// channel ("pledged $2 million through humanitarian organisations", "flew in relief supplies
+/// and a field hospital"), goes to the country the story is filed from, when that is another
+/// country than the giver's: "China has pledged 100 million yuan in emergency aid" in a story
+/// from Naypyitaw → CHN→MMR.
+fn aid_recipients(events: &mut [Event], story: Option<&str>) {
+    let Some(story) = story else {
+        return;
+    };
+    let kb = dateline_kb::Kb::embedded();
+    for e in events.iter_mut() {
+        // (Not asylum, 075: who is sheltered is no country's to guess.)
+        if !(e.cameo.starts_with("07") || e.cameo.starts_with("033")) || e.cameo.starts_with("075")
+        {
+            continue;
+        }
+        let Some(giver) = e.source.as_ref().and_then(|a| a.code.get(..3)) else {
+            continue;
+        };
+        if giver == story || kb.country(giver).is_none() {
+            continue;
+        }
+        let own_channel = e.target.as_ref().is_some_and(|t| {
+            t.code.starts_with(giver) && t.entity.as_deref().is_none_or(|x| x.starts_with("agent@"))
+        });
+        if e.target.is_none() || own_channel {
+            e.target = Some(ActorRef {
+                code: story.to_string(),
+                entity: None,
+                name: kb.country(story).map(|c| c.name.clone()),
+                span: None,
+            });
+        }
+    }
 }
 
 /// A protest, strike or boycott (14x) that names no target is aimed at the protesters' own

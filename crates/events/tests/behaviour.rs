@@ -1362,3 +1362,26 @@ fn a_denial_answers_an_accusation_earlier_in_its_sentence() {
     assert_eq!(codes(&e).1.get(..3), Some("AFG"));
     assert_eq!(codes(&e).2.get(..3), Some("PAK"), "the accuser");
 }
+
+#[test]
+fn aid_without_a_recipient_goes_to_the_country_the_story_is_filed_from() {
+    let text =
+        "NAYPYITAW, March 31 (Reuters) - China has pledged 100 million yuan in emergency aid. \
+                The United States pledged $2 million through humanitarian organisations.";
+    let n = text.chars().count();
+    let evs = zoned_events(
+        text,
+        "2025-03-31",
+        &[(ZoneKind::Paragraph, 0, n), (ZoneKind::Dateline, 0, 18)],
+    );
+    for giver in ["CHN", "USA"] {
+        let e = find(&evs, |e| e.cameo.starts_with("033") && codes(e).1 == giver);
+        assert_eq!(codes(e).2, "MMR", "{:?}", codes(e));
+    }
+    // Without a dateline nobody is guessed.
+    let e = one(
+        "China has pledged 100 million yuan in emergency aid.",
+        "0331",
+    );
+    assert_eq!(e.target, None);
+}
