@@ -26,6 +26,8 @@ struct Lexicon {
     light: HashSet<String>,
     unnamed_attackers: HashSet<String>,
     crowds: HashSet<String>,
+    /// "thousands", "hundreds": counts that, as a protest's subject, are a crowd.
+    crowd_counts: HashSet<String>,
     accusing: HashSet<String>,
     permission: HashSet<String>,
     both_sides: Vec<String>,
@@ -76,6 +78,7 @@ fn lexicon() -> &'static Lexicon {
             light: HashSet::new(),
             unnamed_attackers: HashSet::new(),
             crowds: HashSet::new(),
+            crowd_counts: HashSet::new(),
             accusing: HashSet::new(),
             permission: HashSet::new(),
             both_sides: Vec::new(),
@@ -131,6 +134,7 @@ fn lexicon() -> &'static Lexicon {
                 "light_verbs" => drop(l.light.insert(w)),
                 "unnamed_attackers" => drop(l.unnamed_attackers.insert(w)),
                 "crowds" => drop(l.crowds.insert(w)),
+                "crowd_counts" => drop(l.crowd_counts.insert(w)),
                 "accusing_verbs" => drop(l.accusing.insert(w)),
                 "permission_verbs" => drop(l.permission.insert(w)),
                 "both_sides" => l.both_sides.push(w),
@@ -1621,7 +1625,8 @@ fn date_of(s: &Sent, lex: &Lexicon, i: usize) -> Option<String> {
         .filter(|(f, e, v)| *f >= a && *e <= b && !modifier(*f, *e) && !v.starts_with('P'))
         .min_by_key(|(f, e, _)| if *f > i { f - i } else { i.saturating_sub(*e) })
         .map(|t| t.2.clone())
-        .filter(|v| !v.ends_with("_REF"))
+        // (Nor a recurring or unanchored time, "every evening" XXXX-XX-XXTEV.)
+        .filter(|v| !v.ends_with("_REF") && !v.starts_with("XXXX"))
 }
 
 /// The date of a noun trigger: a time expression inside its noun phrase or right after it
@@ -1632,7 +1637,7 @@ fn noun_date(s: &Sent, i: usize) -> Option<String> {
         .iter()
         .find(|(f, e, v)| ((*f >= st && *e <= i) || (*f > i && *f <= i + 2)) && !v.starts_with('P'))
         .map(|t| t.2.clone())
-        .filter(|v| !v.ends_with("_REF"))
+        .filter(|v| !v.ends_with("_REF") && !v.starts_with("XXXX"))
 }
 
 /// An asserted event inside someone's quote is only that source's claim — reported — unless the
@@ -2054,7 +2059,13 @@ fn code_triggers(
                         && !m.code.starts_with("04")
                         && !lex.coded_defaults.contains(m.block.as_str());
                     // A light verb ("take", "keep", "make") codes only through a pattern.
-                    let light = m.default && lex.light.contains(words[i]);
+                    // (A multi-word verb with a noun is its own pattern: "leave office"; not
+                    // "going to", "give up".)
+                    let own_noun = m.words > 0
+                        && s.toks
+                            .get(i + 1)
+                            .is_some_and(|t| matches!(t.pos, Pos::NN | Pos::NNS));
+                    let light = m.default && !own_noun && lex.light.contains(words[i]);
                     if m.code != "010" && !generic && !light {
                         // "called Putin" is a phone call (the CALL block's default 041); "called
                         // the decision short-sighted" is not.
@@ -3053,6 +3064,29 @@ fn verb_event(
             src = Some(k);
             tgt = None;
             place_people = true;
+        } else if let (Some(h), Some(c)) = (
+            dep_roles(s, lex, i).and_then(|r| r.subject_head),
+            s.context.as_deref(),
+        ) {
+            // "Thousands have rallied every evening since …": a crowd no place names is the
+            // people of the country the story is about.
+            if tgt.is_none()
+                && (lex.crowds.contains(s.words[h].as_str())
+                    || lex.crowd_counts.contains(s.words[h].as_str()))
+            {
+                crowd_of_place = Some(Actor {
+                    first: h,
+                    end: h + 1,
+                    code: c.to_string(),
+                    entity: format!("people@{}", s.toks[h].span.start),
+                    name: s.words[h].clone(),
+                    span: s.toks[h].span,
+                    bare: true,
+                    state: false,
+                    person: false,
+                });
+                place_people = true;
+            }
         }
     }
     // "At least 46 people had been detained": coercion or violence done to people no actor
@@ -3389,6 +3423,22 @@ fn subject_token(s: &Sent, v: usize, depth: usize) -> Option<(usize, bool)> {
                 }) =>
         {
             subject_token(s, s.toks[h].head as usize, depth + 1)
+        }
+        // "told a news conference that there would be no new election and accused …": a
+        // finite verb the parser coordinated with a noun shares the subject of the nearest verb
+        // above of its own tense.
+        Dep::Conj if matches!(s.toks[v].pos, Pos::VBD | Pos::VBZ) && !s.toks[h].pos.is_verb() => {
+            let mut g = h;
+            for _ in 0..6 {
+                g = s.toks[g].head as usize;
+                if g >= s.toks.len() {
+                    return None;
+                }
+                if s.toks[g].pos == s.toks[v].pos {
+                    return subject_token(s, g, depth + 1);
+                }
+            }
+            None
         }
         Dep::Conj => subject_token(s, h, depth + 1),
         // "…, killing eight people", "met … to discuss": the participle's or the purpose

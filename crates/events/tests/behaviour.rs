@@ -1385,3 +1385,57 @@ fn aid_without_a_recipient_goes_to_the_country_the_story_is_filed_from() {
     );
     assert_eq!(e.target, None);
 }
+
+#[test]
+fn a_crowd_that_no_place_names_is_the_storys_people() {
+    // The story is placed in Georgia by its first sentence; "thousands" then protest there.
+    let evs = events(
+        "Georgian riot police used water cannon on protesters in Tbilisi.\n\
+         Thousands have rallied every evening since Prime Minister Irakli Kobakhidze announced on Thursday that his government would not seek membership talks.",
+    );
+    let e = find(&evs, |e| e.cameo.starts_with("141"));
+    assert_eq!(codes(e).1, "GEO", "{:?}", codes(e));
+    assert_eq!(e.modality, Modality::Asserted);
+    assert_eq!(e.date, None, "every evening is no date");
+}
+
+#[test]
+fn a_multi_word_verb_with_its_noun_codes_despite_a_light_verb() {
+    // "leave" alone is a light verb (travel only through a pattern); "leave office" resigns,
+    // and saying one will not is a refusal (12x).
+    let e = one(
+        "President Salome Zourabichvili said she would not leave office when her term expires.",
+        "123",
+    );
+    assert_eq!(codes(&e).1.get(..3), Some("GEO"));
+    assert_eq!(e.modality, Modality::Asserted);
+    // "going to" stays a future, not a trip.
+    let evs = events(
+        "\"We are going to show it to the whole world,\" Maria Corina Machado told reporters.",
+    );
+    assert!(
+        evs.iter().all(|e| !e.cameo.starts_with("04")),
+        "{:?}",
+        evs.iter().map(codes).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_verb_coordinated_with_a_noun_shares_the_subject_above() {
+    // The parser hangs "accused" on "election"; its subject is the one of "told".
+    let e = one(
+        "Irakli Kobakhidze told a news conference that there would be no new parliamentary election and accused foreign-funded groups of trying to stage a revolution.",
+        "112",
+    );
+    assert_eq!(codes(&e).1, "GEOGOV");
+}
+
+#[test]
+fn entry_bans_are_sanctions() {
+    let e = one(
+        "Lithuania imposed entry bans on Georgian officials responsible for the violence.",
+        "163",
+    );
+    assert_eq!(codes(&e).1, "LTU");
+    assert_eq!(codes(&e).2.get(..3), Some("GEO"));
+}

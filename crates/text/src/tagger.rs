@@ -664,6 +664,35 @@ fn repair_tags<'w>(tags: &mut [Pos], word: &impl Fn(usize) -> &'w str) {
             tags[k] = Pos::VB;
         }
     }
+    // A participle after "and" with an object after it, when the verb before "and" is no
+    // participle itself, is a second finite verb: "told a news conference that there would be
+    // no new election and accused/VBN foreign-funded groups" → VBD ("had met and discussed/VBN
+    // trade" stays).
+    for k in 2..n.saturating_sub(1) {
+        if tags[k] == Pos::VBN
+            && matches!(word(k - 1), "and" | "but")
+            && matches!(
+                tags[k + 1],
+                Pos::DT
+                    | Pos::PRPS
+                    | Pos::PRP
+                    | Pos::NNP
+                    | Pos::NNPS
+                    | Pos::JJ
+                    | Pos::NN
+                    | Pos::NNS
+            )
+            && form_fits(Pos::VBD, word(k), true)
+            && tags[..k - 1]
+                .iter()
+                .rev()
+                .find(|p| p.is_verb() && **p != Pos::MD)
+                .is_some_and(|&p| matches!(p, Pos::VB | Pos::VBD | Pos::VBZ | Pos::VBP))
+            && tags[..k - 1].iter().any(|&p| finite(p))
+        {
+            tags[k] = Pos::VBD;
+        }
+    }
     // A base form between "noun and" and a noun coordinates nouns ("water cannon and tear/VB
     // gas"): with no modal or "to" before it, it is a noun.
     for k in 2..n.saturating_sub(1) {

@@ -583,6 +583,42 @@ fn infinitival_to_and_irregular_pasts_are_repaired() {
     ];
     let tags = tagger.tag_words(&w);
     assert_eq!((tags[7], tags[8], tags[12]), (Pos::TO, Pos::VB, Pos::VB));
+    // A participle after "and" with an object, after a verb that is no participle, is finite;
+    // after a participle it stays one.
+    let w = [
+        "Kobakhidze",
+        "told",
+        "a",
+        "news",
+        "conference",
+        "that",
+        "there",
+        "would",
+        "be",
+        "no",
+        "new",
+        "election",
+        "and",
+        "accused",
+        "foreign",
+        "groups",
+        "of",
+        "meddling",
+        ".",
+    ];
+    assert_eq!(tagger.tag_words(&w)[13], Pos::VBD);
+    let w = [
+        "They",
+        "had",
+        "met",
+        "and",
+        "discussed",
+        "trade",
+        "in",
+        "Paris",
+        ".",
+    ];
+    assert_eq!(tagger.tag_words(&w)[4], Pos::VBN);
     let w = [
         "India", "flew", "in", "relief", "supplies", "on", "Saturday", ".",
     ];
