@@ -40,6 +40,8 @@ struct Lexicon {
     tail: HashSet<String>,
     /// "a charge", "claims": a noun that opens another source's reaction after a comma.
     summary_nouns: HashSet<String>,
+    /// "report", "claims": what a denial names before its "that" clause.
+    denied_nouns: HashSet<String>,
     intent_blocks: HashSet<String>,
     coded_defaults: HashSet<String>,
     desire: HashSet<String>,
@@ -90,6 +92,7 @@ fn lexicon() -> &'static Lexicon {
             readiness: HashSet::new(),
             tail: HashSet::new(),
             summary_nouns: HashSet::new(),
+            denied_nouns: HashSet::new(),
             intent_blocks: HashSet::new(),
             coded_defaults: HashSet::new(),
             desire: HashSet::new(),
@@ -159,6 +162,7 @@ fn lexicon() -> &'static Lexicon {
                 }
                 "reporting_tail" => drop(l.tail.insert(w)),
                 "summary_nouns" => drop(l.summary_nouns.insert(w)),
+                "denied_nouns" => drop(l.denied_nouns.insert(w)),
                 "intent_blocks" => drop(l.intent_blocks.insert(w.to_uppercase())),
                 "coded_defaults" => drop(l.coded_defaults.insert(w.to_uppercase())),
                 "desire_verbs" => drop(l.desire.insert(w)),
@@ -1446,8 +1450,15 @@ fn modality(s: &Sent, lex: &Lexicon, i: usize, noun: bool) -> Modality {
     let has = |set: &HashSet<String>, ws: &[String]| ws.iter().any(|w| set.contains(w.as_str()));
     let near_before = &s.words[a.max(i.saturating_sub(4))..i];
     // "denied that …", "refused claims that …": the whole complement clause is negated.
-    let negated_complement =
-        a >= 2 && s.words[a - 1] == "that" && lex.negated.contains(s.words[a - 2].as_str());
+    // ("denied a media report that …", "rejected claims that …": the same through a noun that
+    // names what is denied.)
+    let negated_complement = a >= 2
+        && s.words[a - 1] == "that"
+        && (lex.negated.contains(s.words[a - 2].as_str())
+            || (lex.denied_nouns.contains(s.words[a - 2].as_str())
+                && s.words[a.saturating_sub(6)..a - 2]
+                    .iter()
+                    .any(|w| lex.negated.contains(w.as_str()))));
     if has(&lex.negated, near_before)
         || (noun && has(&lex.negated, before))
         || negated_complement
@@ -3476,9 +3487,11 @@ fn dep_roles(s: &Sent, lex: &Lexicon, v: usize) -> Option<Roles> {
     };
     if let Some((mut t, passive)) = subject_token(s, v, 0) {
         r.passive = passive;
-        // "a Malian drone that was shot down by …": a passive relative clause's pronoun stands
-        // for the noun the clause describes (an active one's subject is found by position).
-        if passive
+        // "a Malian drone that was shot down by …", "Zelenskyy, who met Trump at the White
+        // House on Friday, …": a relative pronoun stands for the noun the clause describes —
+        // in a passive clause, or as "who" (an active "which" clause describes more often than
+        // it reports an act: "the IMF, which has pushed Kenya to …"; measured worse).
+        if (passive || s.toks[t].pos == Pos::WP)
             && matches!(s.toks[t].pos, Pos::WDT | Pos::WP)
             && s.toks[v].dep == Dep::AclRelcl
             && (s.toks[v].head as usize) < s.toks.len()

@@ -1439,3 +1439,35 @@ fn entry_bans_are_sanctions() {
     assert_eq!(codes(&e).1, "LTU");
     assert_eq!(codes(&e).2.get(..3), Some("GEO"));
 }
+
+#[test]
+fn who_in_a_relative_clause_is_the_person_it_describes() {
+    // And a meeting "at" a venue was held (040), not merely intended (the dictionary's
+    // `* (AT) [036]`).
+    let evs = events(
+        "Ukrainian President Volodymyr Zelenskyy, who met Trump at the White House on Friday, said Kyiv would present a proposal.",
+    );
+    let e = find(&evs, |e| e.cameo.starts_with("04"));
+    assert_eq!(codes(e).1.get(..3), Some("UKR"), "{:?}", codes(e));
+    assert_eq!(codes(e).2.get(..3), Some("USA"), "{:?}", codes(e));
+    assert_eq!(e.modality, Modality::Asserted);
+    assert_eq!(e.date.as_deref(), Some("2025-02-28"));
+}
+
+#[test]
+fn increasing_military_presence_is_mobilisation() {
+    let e = one(
+        "NATO Secretary General Mark Rutte said the alliance would increase its military presence in the Baltic Sea.",
+        "154",
+    );
+    assert_eq!(e.modality, Modality::Planned);
+}
+
+#[test]
+fn a_denied_report_denies_what_it_reports() {
+    let evs = events(
+        "Mexico denied a media report that it had refused to let a US military deportation flight land last week.",
+    );
+    none_asserted(&evs, "12");
+    find(&evs, |e| e.cameo == "016" && codes(e).1 == "MEX");
+}

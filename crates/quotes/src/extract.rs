@@ -940,6 +940,14 @@ impl<'a> Ctx<'a> {
                 if same_form(j) {
                     return (end, Some(j));
                 }
+                // "said the court had trampled on democracy and called on the government to …",
+                // "said it received the request but declines to comment": the speaker's own next
+                // act (the lexicon's speaker acts) ends what was said.
+                if self.lex.speaker_acts.iter().any(|ws| {
+                    j + ws.len() <= hi && ws.iter().enumerate().all(|(d, w)| self.t[j + d].is(w))
+                }) {
+                    return (end, None);
+                }
 
                 // A past-tense verb after "and" cannot continue a reported clause whose verb
                 // hangs on a modal: "said it would respond with measures and summoned the

@@ -154,6 +154,9 @@ pub struct Lexicon {
     pub(crate) multi: FastMap<String, Vec<(Vec<String>, Multi)>>,
     /// Content ends by their first word after the leading punctuation: (words, exception).
     pub(crate) content_end: Vec<(Vec<String>, bool)>,
+    /// Verbs (and phrases) that, right after "and"/"but", are the speaker's own next act, not
+    /// more of what was said: "said … and called on the government to …".
+    pub(crate) speaker_acts: Vec<Vec<String>>,
 }
 
 /// A problem in a lexicon file.
@@ -256,6 +259,13 @@ impl Lexicon {
                             lex.add_multi(&ws, Multi::Verb(id, form));
                         }
                     }
+                }
+                "speaker_acts" => {
+                    let ws = words(line);
+                    if ws.is_empty() {
+                        return Err(err("empty speaker act".into()));
+                    }
+                    lex.speaker_acts.push(ws);
                 }
                 "content_end" => {
                     let (exception, body) = match line.trim().strip_prefix('!') {

@@ -613,3 +613,17 @@ fn long_appositives_participles_and_time_adjuncts_around_the_attribution() {
         Some("a senior official")
     );
 }
+
+#[test]
+fn the_speakers_next_act_after_and_ends_what_was_said() {
+    let qs = quotes(&format!(
+        "{INTRO}\nLasconi said the court had trampled on democracy and called on the government to organise the vote quickly.\nThe State Department said it was concerned about Russian involvement and praised Romanian institutions.\nIndia said it received the request but declines to comment further."
+    ));
+    for content in [
+        "the court had trampled on democracy",
+        "it was concerned about Russian involvement",
+        "it received the request",
+    ] {
+        find(&qs, content);
+    }
+}
