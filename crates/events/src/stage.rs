@@ -367,10 +367,15 @@ fn bare_agents(
             let key = words[i..i + len].join(" ");
             if let Some(v) = ag.by_words.get(&key) {
                 // The agent's head noun must be a noun here ("court" the verb, "state" ...).
+                // (A longer entry that fails gives way to a shorter one: "embassy in" before
+                // "Quito" is no noun phrase, "embassy" is.)
                 if toks[i + len - 1].pos.is_noun() && !BARE_SKIP.contains(&key.as_str()) {
                     hit = Some((len, v.clone()));
+                    break;
                 }
-                break;
+                if toks[i + len - 1].pos.is_noun() || len == 1 {
+                    break;
+                }
             }
         }
         let Some((len, (code, _))) = hit else {
@@ -580,20 +585,23 @@ fn subject_of_phrase(toks: &[Token], t: usize) -> Option<usize> {
     if !toks.get(t)?.dep.is_parsed() {
         return None;
     }
-    let mut v = t;
-    for _ in 0..6 {
-        v = toks[v].head as usize;
-        if v >= toks.len() {
-            return None;
+    // Up from `from` to the first verb: the verb and the token right below it on the way.
+    let verb_above = |from: usize| -> Option<(usize, usize)> {
+        let mut v = from;
+        for _ in 0..6 {
+            let below = v;
+            v = toks[v].head as usize;
+            if v >= toks.len() {
+                return None;
+            }
+            if toks[v].pos.is_verb() {
+                return Some((v, below));
+            }
         }
-        if toks[v].pos.is_verb() {
-            break;
-        }
-    }
-    if !toks[v].pos.is_verb() {
-        return None;
-    }
-    for _ in 0..3 {
+        None
+    };
+    let (mut v, mut below) = verb_above(t)?;
+    for _ in 0..4 {
         // (The subject nearest the verb: a dateline the parser took for a second subject,
         // "ALGIERS, April 8 (Reuters) - Algeria closed …", stands further off.)
         let is_subject = |k: usize| {
@@ -604,11 +612,18 @@ fn subject_of_phrase(toks: &[Token], t: usize) -> Option<usize> {
             .find(|&k| is_subject(k))
             .or_else(|| (v..toks.len()).find(|&k| is_subject(k)))
         {
-            return Some(k);
+            // "Mexico broke off relations after its embassy was stormed": a possessive inside
+            // the subject itself is the subject of the clause above.
+            if k != below {
+                return Some(k);
+            }
+            (v, below) = verb_above(v)?;
+            continue;
         }
         if toks[v].dep != Dep::Conj {
             return None;
         }
+        below = v;
         v = toks[v].head as usize;
         if v >= toks.len() {
             return None;
@@ -1188,17 +1203,27 @@ fn both_sides(lex: &Lexicon, text: &str, events: &mut Vec<Event>) {
             .map(str::to_string)
     };
     let mut pair: Option<(ActorRef, ActorRef)> = None;
+    // The pair the story set against each other most often so far (the latest on a tie): one
+    // third country's act on one side ("Nicaragua suspended ties with Ecuador") does not make it
+    // a side of the story.
+    let mut seen: HashMap<(String, String), (usize, usize)> = HashMap::new();
     let mut extra = Vec::new();
-    for e in events.iter_mut() {
+    for (n, e) in events.iter_mut().enumerate() {
         if let (Some(a), Some(b)) = (country(&e.source), country(&e.target)) {
             if a != b {
-                let side = |code: String| ActorRef {
-                    code,
+                let key = if a < b { (a, b) } else { (b, a) };
+                let entry = seen.entry(key).or_insert((0, 0));
+                *entry = (entry.0 + 1, n);
+                let side = |code: &str| ActorRef {
+                    code: code.to_string(),
                     entity: None,
                     name: None,
                     span: None,
                 };
-                pair = Some((side(a), side(b)));
+                pair = seen
+                    .iter()
+                    .max_by_key(|(_, v)| **v)
+                    .map(|((x, y), _)| (side(x), side(y)));
             }
             continue;
         }
@@ -1263,7 +1288,8 @@ fn condemned_attackers(lex: &Lexicon, text: &str, events: &mut [Event]) {
         let me = country(&events[k].source);
         let Some(attack) = events[..k].iter().rev().find(|p| {
             p.mentions[0].sentence < sentence
-                && matches!(p.cameo.get(..2), Some("18" | "19" | "20"))
+                // (An embassy stormed, 171, is "the raid" too.)
+                && matches!(p.cameo.get(..2), Some("17" | "18" | "19" | "20"))
                 && p.source.is_some()
                 && country(&p.source) != me
         }) else {
@@ -1630,11 +1656,22 @@ fn date_of(s: &Sent, lex: &Lexicon, i: usize) -> Option<String> {
                 matches!(t.pos, Pos::JJ | Pos::NN | Pos::NNS | Pos::NNP | Pos::NNPS)
             })
     };
+    // A time across a subordinating word belongs to the other clause: "broke off relations on
+    // Saturday after its embassy was stormed … late on Friday".
+    let across = |f: usize, e: usize| {
+        let between = if f > i { i + 1..f } else { e..i };
+        between
+            .into_iter()
+            .any(|k| lex.subordinators.contains(s.words[k].as_str()))
+    };
     s.times
         .iter()
         // A duration ("for 30 days", "in three years", P30D) is no date.
         .filter(|(f, e, v)| *f >= a && *e <= b && !modifier(*f, *e) && !v.starts_with('P'))
-        .min_by_key(|(f, e, _)| if *f > i { f - i } else { i.saturating_sub(*e) })
+        .min_by_key(|(f, e, _)| {
+            let d = if *f > i { f - i } else { i.saturating_sub(*e) };
+            (across(*f, *e), d)
+        })
         .map(|t| t.2.clone())
         // (Nor a recurring or unanchored time, "every evening" XXXX-XX-XXTEV.)
         .filter(|v| !v.ends_with("_REF") && !v.starts_with("XXXX"))
@@ -1976,9 +2013,14 @@ fn code_triggers(
                 || i > 0 && matches!(s.toks[i - 1].pos, Pos::DT | Pos::JJ | Pos::PRPS | Pos::CD)))
             // "endorsed sweeping economic sanctions": a participle between a verb and its
             // object's modifiers.
+            // ("was suspending ties" is the progressive.)
             || (pos == Pos::VBG
                 && i > 0
                 && s.toks[i - 1].pos.is_verb()
+                && !matches!(
+                    words[i - 1],
+                    "is" | "are" | "was" | "were" | "be" | "been" | "being" | "'s" | "'re" | "am"
+                )
                 && s.toks
                     .get(i + 1)
                     .is_some_and(|t| matches!(t.pos, Pos::JJ | Pos::NN | Pos::NNS)));

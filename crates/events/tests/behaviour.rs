@@ -1471,3 +1471,47 @@ fn a_denied_report_denies_what_it_reports() {
     none_asserted(&evs, "12");
     find(&evs, |e| e.cameo == "016" && codes(e).1 == "MEX");
 }
+
+#[test]
+fn a_progressive_is_a_verb_not_a_modifier() {
+    let e = one("Nicaragua said it was suspending ties with Ecuador.", "161");
+    assert_eq!(codes(&e).1, "NIC");
+    assert_eq!(codes(&e).2, "ECU");
+}
+
+#[test]
+fn a_stormed_embassy_is_its_owners_and_dated_by_its_own_clause() {
+    // "its" inside the passive subject is the main clause's subject (Mexico); the embassy is
+    // seized property (171); "late on Friday" dates the storming, "on Saturday" the break.
+    let text = "Mexico broke off diplomatic relations with Ecuador on Saturday after its embassy \
+                in Quito was stormed by Ecuadorean police late on Friday.";
+    let evs = zoned_events(
+        text,
+        "2024-04-06",
+        &[(ZoneKind::Paragraph, 0, text.chars().count())],
+    );
+    let e = find(&evs, |e| e.cameo == "171");
+    assert_eq!(codes(e).1.get(..3), Some("ECU"), "{:?}", codes(e));
+    assert_eq!(codes(e).2.get(..3), Some("MEX"), "{:?}", codes(e));
+    assert_eq!(e.date.as_deref(), Some("2024-04-05"));
+    let e = find(&evs, |e| e.cameo == "161");
+    assert_eq!(e.date.as_deref(), Some("2024-04-06"));
+}
+
+#[test]
+fn both_sides_are_the_pair_the_story_set_against_each_other_most() {
+    let evs = events(
+        "Mexico broke off diplomatic relations with Ecuador.\n\
+         Ecuador accused Mexico of abusing its embassy.\n\
+         Nicaragua suspended ties with Ecuador.\n\
+         The United States urged the two countries to settle their differences through dialogue.",
+    );
+    let targets: Vec<String> = evs
+        .iter()
+        .filter(|e| e.cameo.starts_with("02") && codes(e).1 == "USA")
+        .map(|e| codes(e).2)
+        .collect();
+    assert!(targets.contains(&"MEX".to_string()), "{targets:?}");
+    assert!(targets.contains(&"ECU".to_string()), "{targets:?}");
+    assert!(!targets.contains(&"NIC".to_string()), "{targets:?}");
+}

@@ -69,8 +69,8 @@ fn every_pattern_line_of_the_shipped_dictionary_parses() {
     assert_eq!(all.patterns, 4668 + extra_patterns);
     assert_eq!(
         all.blocks,
-        397 + 4,
-        "verbs-extra.txt adds TEMPER, SANCTION, NEGOTIATE_TALKS and DOWNGRADE"
+        397 + 5,
+        "verbs-extra.txt adds TEMPER, SANCTION, NEGOTIATE_TALKS, DOWNGRADE and STORM_BUILDING"
     );
     assert!(extra_headers > 2, "and continues PETRARCH blocks");
     println!("CAMEO.2.0.txt: {s:?}\nembedded: {all:?}");
