@@ -329,6 +329,15 @@ impl Tagger {
                 if let Some(id) = self.tags.iter().position(|&t| t == Pos::VBD) {
                     self.decode(&ctx, &word, tags, Some((k, id as u8)));
                 }
+            } else if let Some(k) =
+                rare_plural_fix(tags, &word, |k| self.dict_tag(ctx[k + PAD].form).is_some())
+            {
+                // "Israeli warplanes/VBZ struck/JJ military targets": a rare plural read as the
+                // verb, before the real one.
+                if let Some(id) = self.tags.iter().position(|&t| t == Pos::VBD) {
+                    self.decode(&ctx, &word, tags, Some((k + 1, id as u8)));
+                    tags[k] = Pos::NNS;
+                }
             }
         });
         repair_tags(tags, &word);
@@ -599,15 +608,36 @@ impl Stage for PosStage {
     }
 }
 
-/// A sentence has a finite verb. When the model found none, the first past form ("-ed", or an
+/// A sentence has a finite verb. When the model found none (or none before the comma that opens
+/// a trailing attribution), the first past form ("-ed", or an
 /// irregular past of `data/lexicon/past-tense.txt`) it read as an adjective, participle or noun
 /// right after a noun or a name is the verb ("The government suspended/JJ cooperation",
 /// "India flew/NN in"): its position, to be decoded again as VBD. The model, trained on 77k
 /// tokens of GUM, has seen few sentences that open with a country.
 fn finite_verb_fix<'w>(tags: &[Pos], word: &impl Fn(usize) -> &'w str) -> Option<usize> {
     let finite = |p: Pos| matches!(p, Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD);
-    let n = tags.len();
-    if n < 4 || tags.iter().any(|&p| finite(p)) {
+    // (Or the clause before a trailing attribution: "Israeli warplanes struck/JJ targets in
+    // Iran, the military said" has its finite verb only after the comma.)
+    let n = match tags.iter().position(|&p| finite(p)) {
+        // (A trailing attribution is a short subject and a verb of saying after the comma.)
+        Some(f) if matches!(word(f), "said" | "says" | "told" | "added" | "reported") => {
+            let c = tags[..f]
+                .iter()
+                .rposition(|&p| p == Pos::COMMA)
+                .unwrap_or(0);
+            // (Its own subject after the comma, "the military said"; not ", and the ministry
+            // said" nor an appositive's ", said".)
+            let subject = (c + 1..f).any(|k| tags[k].is_noun() || tags[k] == Pos::PRP);
+            if f - c <= 6 && subject && tags.get(c + 1) != Some(&Pos::CC) {
+                c
+            } else {
+                0
+            }
+        }
+        Some(_) => 0,
+        None => tags.len(),
+    };
+    if n < 4 || tags[..n].iter().any(|&p| finite(p)) {
         return None;
     }
     let capital = |k: usize| word(k).chars().next().is_some_and(char::is_uppercase);
@@ -626,6 +656,34 @@ fn finite_verb_fix<'w>(tags: &[Pos], word: &impl Fn(usize) -> &'w str) -> Option
             && (tags[k - 1].is_noun() || (tags[k - 1] == Pos::JJ && capital(k - 1)))
             && !matches!(tags[k + 1], Pos::COLON | Pos::COMMA | Pos::PERIOD)
     })
+}
+
+/// A sentence whose only finite verb is a word the model does not know, ending in "-s", right
+/// before a past form it read as an adjective, participle or noun ("Israeli warplanes/VBZ
+/// struck/JJ targets"): the "-s" word is a plural noun and the past form the verb. Returns the
+/// "-s" word's position. (`known(k)`: word `k` is one of the model's frequent words.)
+fn rare_plural_fix<'w>(
+    tags: &[Pos],
+    word: &impl Fn(usize) -> &'w str,
+    known: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let finite = |p: Pos| matches!(p, Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD);
+    let n = tags.len();
+    let k = (0..n.saturating_sub(1)).find(|&k| finite(tags[k]))?;
+    if tags[k] != Pos::VBZ || tags[k + 1..].iter().any(|&p| finite(p)) || known(k) {
+        return None;
+    }
+    let w = word(k);
+    let next = word(k + 1);
+    let past = (next.len() >= 4 && next.ends_with("ed") && !next.ends_with("eed"))
+        || irregular_past().contains(next);
+    (w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && w.chars().all(|c| c.is_ascii_lowercase())
+        && past
+        && matches!(tags[k + 1], Pos::JJ | Pos::VBN | Pos::NN | Pos::NNS))
+    .then_some(k)
 }
 
 /// The rules applied after decoding (see [`finite_verb_fix`] for the one that re-decodes): a

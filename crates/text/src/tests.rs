@@ -709,3 +709,50 @@ fn a_capitalised_rare_word_inside_the_sentence_is_no_function_word() {
     ];
     assert_eq!(tagger.tag_words(&w)[4], Pos::NNP);
 }
+
+#[test]
+fn a_rare_plural_before_a_past_form_is_the_subject() {
+    let tagger = Tagger::embedded();
+    // The model reads the unknown "warplanes" as the verb and "struck" as an adjective.
+    let w = [
+        "Israeli",
+        "warplanes",
+        "struck",
+        "military",
+        "targets",
+        "in",
+        "Iran",
+        ".",
+    ];
+    let tags = tagger.tag_words(&w);
+    assert_eq!((tags[1], tags[2]), (Pos::NNS, Pos::VBD));
+    // Before a trailing attribution the clause still gets its verb.
+    let w = [
+        "JERUSALEM",
+        ",",
+        "Oct",
+        "26",
+        "(",
+        "Reuters",
+        ")",
+        "-",
+        "Israeli",
+        "warplanes",
+        "struck",
+        "military",
+        "targets",
+        "in",
+        "Iran",
+        "before",
+        "dawn",
+        "on",
+        "Saturday",
+        ",",
+        "the",
+        "Israeli",
+        "military",
+        "said",
+        ".",
+    ];
+    assert_eq!(tagger.tag_words(&w)[10], Pos::VBD);
+}
