@@ -1298,6 +1298,27 @@ fn condemned_attackers(lex: &Lexicon, text: &str, events: &mut [Event]) {
         let src = attack.source.clone().map(|a| ActorRef { span: None, ..a });
         events[k].target = src;
     }
+    // "vowed to retaliate for air strikes that it said were carried out by Pakistani jets": a
+    // threat (13x) with no target of its own is aimed at the attacker its sentence names.
+    for k in 0..events.len() {
+        if !events[k].cameo.starts_with("13") || events[k].target.is_some() {
+            continue;
+        }
+        let sentence = events[k].mentions[0].sentence;
+        let me = country(&events[k].source);
+        let attacker = events
+            .iter()
+            .filter(|p| {
+                p.mentions[0].sentence == sentence
+                    && matches!(p.cameo.get(..2), Some("18" | "19" | "20"))
+                    && p.source.is_some()
+                    && country(&p.source) != me
+            })
+            .find_map(|p| p.source.clone());
+        if let Some(a) = attacker {
+            events[k].target = Some(ActorRef { span: None, ..a });
+        }
+    }
 }
 
 fn answer_accusers(events: &mut [Event]) {
@@ -1891,8 +1912,14 @@ fn code_triggers(
     let n = s.words.len();
     let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
     let from = out.len();
+    // The participle of an agent-noun event ("attack launched by Tehran"): no event of its own.
+    let mut agent_participle: Option<usize> = None;
     let mut i = 0;
     while i < n {
+        if agent_participle == Some(i) {
+            i += 1;
+            continue;
+        }
         let mut pos = s.toks[i].pos;
         // A verb the tagger read as a noun between a name and its object: "The Houthis hit
         // Saudi Arabia", "Israel bombs Gaza". A dictionary verb in that place is the verb.
@@ -1971,11 +1998,13 @@ fn code_triggers(
                 out.push(ev);
             } else if !sym {
                 // The noun is an event of its own only under a verb that says nothing by
-                // itself ("imposed a curfew", "staged demonstrations").
-                {
-                    if let Some(ev) = object_noun_event(s, lex, i, last, &code) {
-                        out.push(ev);
-                    }
+                // itself ("imposed a curfew", "staged demonstrations"), or with a participle
+                // that names its agent ("an attack launched by Tehran").
+                if let Some(ev) = object_noun_event(s, lex, i, last, &code) {
+                    out.push(ev);
+                } else if let Some((ev, k)) = agent_noun_event(s, lex, speakers, last, &code) {
+                    out.push(ev);
+                    agent_participle = Some(k);
                 }
             }
             i += len;
@@ -2185,6 +2214,90 @@ fn finish(code: &str, m: Modality) -> String {
     } else {
         code.to_string()
     }
+}
+
+/// A one-sided noun trigger whose agent a participle names: "a missile attack launched by
+/// Tehran against Israel", "air strikes that it said were carried out by Pakistani jets", "the
+/// strikes were carried out by …". The participle (an adopting verb: launch, carry out,
+/// conduct …) comes within a few words of the noun, across only "that", "which", pronouns,
+/// "said" and auxiliaries; the actor after "by" is the source, an actor after "against", "on"
+/// or "in" the target. Returns the event and the participle's position (which codes nothing
+/// of its own then).
+fn agent_noun_event(
+    s: &Sent,
+    lex: &Lexicon,
+    speakers: &[(Span, Option<Actor>)],
+    last: usize,
+    code: &str,
+) -> Option<(Event, usize)> {
+    let n = s.words.len();
+    let mut k = last + 1;
+    while k < n
+        && k <= last + 6
+        && matches!(
+            s.words[k].as_str(),
+            "that"
+                | "which"
+                | "it"
+                | "they"
+                | "he"
+                | "she"
+                | "said"
+                | "says"
+                | "were"
+                | "was"
+                | "had"
+                | "have"
+                | "has"
+                | "been"
+                | "being"
+                | "reportedly"
+                | "allegedly"
+        )
+    {
+        k += 1;
+    }
+    if k >= n
+        || !matches!(s.toks[k].pos, Pos::VBN | Pos::VBD)
+        || !lex.adopting.contains(&s.words[k])
+    {
+        return None;
+    }
+    let mut by = k + 1;
+    if by < n && s.toks[by].pos == Pos::RP {
+        by += 1;
+    }
+    if by >= n || s.words[by] != "by" {
+        return None;
+    }
+    let src = s
+        .actors
+        .iter()
+        .find(|x| x.first > by && x.first <= by + 3)?;
+    let (_, b) = clause(s, lex, k);
+    let tgt = (src.end..b.min(src.end + 8))
+        .find(|&j| matches!(s.words[j].as_str(), "against" | "on" | "in" | "at"))
+        .and_then(|p| {
+            s.actors
+                .iter()
+                .find(|x| x.first > p && x.first <= p + 3 && x.end <= b && x.code != src.code)
+        });
+    let m = attribute(s, speakers, k, modality(s, lex, k, false), src, tgt, code);
+    Some((
+        Event {
+            cameo: finish(code, m),
+            plover: None,
+            source: Some(actor_ref(src)),
+            target: tgt.map(actor_ref),
+            modality: m,
+            date: date_of(s, lex, k),
+            speech_date: None,
+            goldstein: None,
+            quad_class: None,
+            mentions: vec![mention(s, k, k, Some(src), tgt)],
+        },
+        k,
+    ))
 }
 
 /// A one-sided noun trigger as the object of a verb: "staged demonstrations", "mounted an

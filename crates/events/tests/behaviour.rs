@@ -1515,3 +1515,36 @@ fn both_sides_are_the_pair_the_story_set_against_each_other_most() {
     assert!(targets.contains(&"ECU".to_string()), "{targets:?}");
     assert!(!targets.contains(&"NIC".to_string()), "{targets:?}");
 }
+
+#[test]
+fn a_participle_names_the_agent_of_an_attack_noun() {
+    let e = one(
+        "The air strikes were carried out by Pakistani jets on Tuesday night.",
+        "195",
+    );
+    assert_eq!(codes(&e).1, "PAK");
+    assert_eq!(e.modality, Modality::Asserted);
+    // Not "carry out" as an investigation (090).
+    let evs = events("The air strikes were carried out by Pakistani jets on Tuesday night.");
+    assert!(
+        evs.iter().all(|e| e.cameo != "090"),
+        "{:?}",
+        evs.iter().map(codes).collect::<Vec<_>>()
+    );
+    let evs = events(
+        "Israel said the strikes were in retaliation for a missile attack launched by Tehran against Israel on October 1.",
+    );
+    let e = find(&evs, |e| e.cameo.starts_with("19") && codes(e).1 == "IRN");
+    assert_eq!(codes(e).2, "ISR");
+    assert_eq!(e.date.as_deref(), Some("2024-10-01"));
+}
+
+#[test]
+fn a_threat_is_aimed_at_the_attacker_its_sentence_names() {
+    let evs = events(
+        "Afghanistan's Taliban administration vowed on Wednesday to retaliate for air strikes that it said were carried out by Pakistani jets.",
+    );
+    let e = find(&evs, |e| e.cameo.starts_with("13"));
+    assert_eq!(codes(e).1.get(..3), Some("AFG"));
+    assert_eq!(codes(e).2, "PAK");
+}
