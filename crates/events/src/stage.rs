@@ -3423,7 +3423,11 @@ fn verb_event(
         let intent = intent_code(&code)
             .or((code == "036").then_some("036"))
             .or(offered_visit.then_some("036"));
-        if let Some(c) = intent {
+        // (A dated act said to come is scheduled, a plan: "would protest outside the consulate
+        // on Thursday" is a planned 141, not a threat to protest.)
+        let scheduled =
+            future(s, lex, i) && date_of(s, lex, i).is_some() && code.get(..2) != Some("04");
+        if let Some(c) = intent.filter(|_| !scheduled) {
             code = c.to_string();
             // "will withdraw" is planned; "pledged / committed / offered to withdraw", "is
             // ready / willing to meet" is an intent that was expressed: the 03x is asserted.

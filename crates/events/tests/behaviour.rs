@@ -1163,10 +1163,13 @@ fn a_march_across_a_country_against_a_plan_and_tariffs_halved() {
         "14",
     );
     assert!(!codes(&e).2.starts_with("RUS"), "{:?}", codes(&e));
+    // (Dated, the easing is planned with its own code, 085; the gold of events-dev accepts
+    // that and the intent 035 alike.)
     let e = evs_one(
         "Washington will halve tariffs on about $120 billion of Chinese imports next month.",
-        "035",
+        "085",
     );
+    assert_eq!(e.modality, Modality::Planned);
     assert_eq!(codes(&e).2, "CHN");
 }
 
@@ -1547,4 +1550,17 @@ fn a_threat_is_aimed_at_the_attacker_its_sentence_names() {
     let e = find(&evs, |e| e.cameo.starts_with("13"));
     assert_eq!(codes(e).1.get(..3), Some("AFG"));
     assert_eq!(codes(e).2, "PAK");
+}
+
+#[test]
+fn a_dated_act_said_to_come_is_planned_not_threatened() {
+    let e = evs_one(
+        "A group of activists in Nuuk said they would protest outside the US consulate on Thursday.",
+        "14",
+    );
+    assert_eq!(e.modality, Modality::Planned);
+    assert_eq!(e.date.as_deref(), Some("2025-03-06"));
+    // Undated, saying one will act stays the intent or threat.
+    let e = one("The Taliban vowed to retaliate.", "1384");
+    assert_eq!(e.modality, Modality::Asserted);
 }
