@@ -42,6 +42,10 @@ struct Lexicon {
     summary_nouns: HashSet<String>,
     /// "report", "claims": what a denial names before its "that" clause.
     denied_nouns: HashSet<String>,
+    /// "called", "described": verbs that, with an evaluation after their object, judge it.
+    evaluation_verbs: HashSet<String>,
+    /// Words of a judgement: code 111 (negative) or 051 (positive).
+    evaluations: HashMap<String, String>,
     intent_blocks: HashSet<String>,
     coded_defaults: HashSet<String>,
     desire: HashSet<String>,
@@ -93,6 +97,8 @@ fn lexicon() -> &'static Lexicon {
             tail: HashSet::new(),
             summary_nouns: HashSet::new(),
             denied_nouns: HashSet::new(),
+            evaluation_verbs: HashSet::new(),
+            evaluations: HashMap::new(),
             intent_blocks: HashSet::new(),
             coded_defaults: HashSet::new(),
             desire: HashSet::new(),
@@ -163,6 +169,9 @@ fn lexicon() -> &'static Lexicon {
                 "reporting_tail" => drop(l.tail.insert(w)),
                 "summary_nouns" => drop(l.summary_nouns.insert(w)),
                 "denied_nouns" => drop(l.denied_nouns.insert(w)),
+                "evaluation_verbs" => drop(l.evaluation_verbs.insert(w)),
+                "negative_evaluations" => drop(l.evaluations.insert(w, "111".to_string())),
+                "positive_evaluations" => drop(l.evaluations.insert(w, "051".to_string())),
                 "intent_blocks" => drop(l.intent_blocks.insert(w.to_uppercase())),
                 "coded_defaults" => drop(l.coded_defaults.insert(w.to_uppercase())),
                 "desire_verbs" => drop(l.desire.insert(w)),
@@ -2010,6 +2019,13 @@ fn code_triggers(
             i += len;
             continue;
         }
+        if pos.is_verb() && lex.evaluation_verbs.contains(words[i]) {
+            if let Some(ev) = evaluation_event(s, lex, i) {
+                out.push(ev);
+                i += 1;
+                continue;
+            }
+        }
         if pos.is_verb() && lex.speech.contains(words[i]) {
             if let Some(ev) = demand_event(s, lex, speakers, i) {
                 out.push(ev);
@@ -2214,6 +2230,65 @@ fn finish(code: &str, m: Modality) -> String {
     } else {
         code.to_string()
     }
+}
+
+/// "Moscow called NATO's summit a step towards escalation", "Saar called the decision
+/// \"outrageous\"", "called the talks \"a healthy step forward\"": a verb of calling with an
+/// evaluation after its object judges the object — criticism (111) or praise (051), by the
+/// verb's subject, of the actor the object names, else of the story's other side when the
+/// subject is one of its two. Not "called
+/// on", "called for", "called off", nor "what X called …" (the judged thing is the clause's
+/// own object there).
+fn evaluation_event(s: &Sent, lex: &Lexicon, i: usize) -> Option<Event> {
+    let n = s.words.len();
+    if s.words
+        .get(i + 1)
+        .is_some_and(|w| matches!(w.as_str(), "on" | "for" | "off" | "in" | "up" | "upon"))
+        || (i > 0 && s.words[i - 1] == "what")
+    {
+        return None;
+    }
+    let (a, b) = clause(s, lex, i);
+    let (e, code) = (i + 2..b.min(n).min(i + 14))
+        .find_map(|k| lex.evaluations.get(&s.words[k]).map(|c| (k, c.clone())))?;
+    let roles = dep_roles(s, lex, i);
+    let src_index = roles
+        .as_ref()
+        .and_then(|r| r.subject)
+        .or_else(|| s.actors.iter().rposition(|x| x.end <= i && x.first >= a));
+    let src = s.actors.get(src_index?)?.clone();
+    let mine = src.code.get(..3).map(str::to_string);
+    // The object's actor, between the verb and the evaluation: "NATO's summit", "Ottawa's
+    // allegations".
+    let named = s
+        .actors
+        .iter()
+        .find(|x| x.first > i && x.end <= e && x.code.get(..3).map(str::to_string) != mine)
+        .cloned();
+    // (Else the story's other side.)
+    let tgt = named.or_else(|| {
+        let (x, y) = story_sides(s, i)?;
+        if Some(x.code.as_str()) == mine.as_deref() {
+            Some(y)
+        } else if Some(y.code.as_str()) == mine.as_deref() {
+            Some(x)
+        } else {
+            None
+        }
+    });
+    let m = modality(s, lex, i, false);
+    Some(Event {
+        cameo: code,
+        plover: None,
+        source: Some(actor_ref(&src)),
+        target: tgt.as_ref().map(actor_ref),
+        modality: m,
+        date: date_of(s, lex, i),
+        speech_date: None,
+        goldstein: None,
+        quad_class: None,
+        mentions: vec![mention(s, i, i, Some(&src), tgt.as_ref())],
+    })
 }
 
 /// A one-sided noun trigger whose agent a participle names: "a missile attack launched by

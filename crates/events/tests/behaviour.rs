@@ -1564,3 +1564,21 @@ fn a_dated_act_said_to_come_is_planned_not_threatened() {
     let e = one("The Taliban vowed to retaliate.", "1384");
     assert_eq!(e.modality, Modality::Asserted);
 }
+
+#[test]
+fn calling_something_a_judgement_criticises_or_praises_it() {
+    let e = one(
+        "Moscow called NATO's Washington summit a step towards escalation.",
+        "111",
+    );
+    assert_eq!(codes(&e).1, "RUS");
+    assert!(codes(&e).2.starts_with("IGOWSTNAT"), "{:?}", codes(&e));
+    let e = one(
+        "State Department spokesman Ned Price called the talks \"a healthy step forward\".",
+        "051",
+    );
+    assert_eq!(codes(&e).1.get(..3), Some("USA"));
+    // Appeals and cancellations are not judgements.
+    let evs = events("Turkey called on Moscow to rein in the Syrian army.");
+    assert!(evs.iter().all(|e| e.cameo != "111" && e.cameo != "051"));
+}
