@@ -3685,7 +3685,14 @@ fn subject_token(s: &Sent, v: usize, depth: usize) -> Option<(usize, bool)> {
             }
             None
         }
-        Dep::Conj => subject_token(s, h, depth + 1),
+        // (A finite verb is active whatever the voice of the one it is coordinated with: "it
+        // was concerned … and praised Romanian institutions".)
+        Dep::Conj => subject_token(s, h, depth + 1).map(|(t, passive)| {
+            (
+                t,
+                passive && !matches!(s.toks[v].pos, Pos::VBD | Pos::VBZ | Pos::VBP),
+            )
+        }),
         // "…, killing eight people", "met … to discuss": the participle's or the purpose
         // infinitive's subject is the main clause's.
         Dep::Advcl
@@ -3731,6 +3738,28 @@ fn dep_roles(s: &Sent, lex: &Lexicon, v: usize) -> Option<Roles> {
             && (s.toks[v].head as usize) < s.toks.len()
         {
             t = s.toks[v].head as usize;
+        }
+        // "The State Department said it was concerned … and praised Romanian institutions":
+        // "it"/"they" as the subject of what a speaker says is the speaker.
+        if matches!(s.words[t].as_str(), "it" | "they" | "he" | "she") {
+            let mut c = v;
+            for _ in 0..4 {
+                if s.toks[c].dep != Dep::Conj {
+                    break;
+                }
+                c = s.toks[c].head as usize;
+                if c >= s.toks.len() {
+                    break;
+                }
+            }
+            let speech = (c < s.toks.len() && s.toks[c].dep == Dep::Ccomp)
+                .then(|| s.toks[c].head as usize)
+                .filter(|&h| h < s.toks.len() && lex.speech.contains(s.words[h].as_str()));
+            if let Some((st, _)) = speech.and_then(|h| subject_token(s, h, 0)) {
+                if !pronoun(st) && actor_of_phrase(s, st).is_some() {
+                    t = st;
+                }
+            }
         }
         if !pronoun(t) {
             r.subject_given = true;

@@ -1582,3 +1582,15 @@ fn calling_something_a_judgement_criticises_or_praises_it() {
     let evs = events("Turkey called on Moscow to rein in the Syrian army.");
     assert!(evs.iter().all(|e| e.cameo != "111" && e.cameo != "051"));
 }
+
+#[test]
+fn a_speakers_it_and_a_finite_verb_after_a_passive_are_the_speakers_acts() {
+    // "it" in what the State Department says is the State Department; "praised" after "was
+    // concerned" is active, so Romania is what is praised, not who praises.
+    let e = one(
+        "The US State Department said it was concerned about Russian involvement and praised Romanian institutions for acting to protect the vote.",
+        "051",
+    );
+    assert_eq!(codes(&e).1.get(..3), Some("USA"));
+    assert_eq!(codes(&e).2, "ROU");
+}

@@ -741,11 +741,19 @@ fn repair_tags<'w>(tags: &mut [Pos], word: &impl Fn(usize) -> &'w str) {
                     | Pos::NNS
             )
             && form_fits(Pos::VBD, word(k), true)
-            && tags[..k - 1]
-                .iter()
+            && (0..k - 1)
                 .rev()
-                .find(|p| p.is_verb() && **p != Pos::MD)
-                .is_some_and(|&p| matches!(p, Pos::VB | Pos::VBD | Pos::VBZ | Pos::VBP))
+                .find(|&j| tags[j].is_verb() && tags[j] != Pos::MD)
+                .is_some_and(|j| {
+                    matches!(tags[j], Pos::VB | Pos::VBD | Pos::VBZ | Pos::VBP)
+                        // ("was concerned and praised/VBN Romanian institutions": after a
+                        // participle of "be", a participle with an object is finite; after
+                        // one of "have" it shares the perfect.)
+                        || (tags[j] == Pos::VBN
+                            && j > 0
+                            && !matches!(word(j - 1), "had" | "has" | "have" | "having")
+                            && matches!(word(j - 1), "was" | "were" | "is" | "are"))
+                })
             && tags[..k - 1].iter().any(|&p| finite(p))
         {
             tags[k] = Pos::VBD;

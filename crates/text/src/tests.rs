@@ -756,3 +756,25 @@ fn a_rare_plural_before_a_past_form_is_the_subject() {
     ];
     assert_eq!(tagger.tag_words(&w)[10], Pos::VBD);
 }
+
+#[test]
+fn a_participle_with_an_object_after_a_passive_is_finite() {
+    let tagger = Tagger::embedded();
+    let w = [
+        "The",
+        "ministry",
+        "said",
+        "it",
+        "was",
+        "concerned",
+        "about",
+        "the",
+        "vote",
+        "and",
+        "praised",
+        "Romanian",
+        "institutions",
+        ".",
+    ];
+    assert_eq!(tagger.tag_words(&w)[10], Pos::VBD);
+}
