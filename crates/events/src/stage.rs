@@ -1368,7 +1368,8 @@ fn answer_accusers(events: &mut [Event]) {
         // An accusation, demand or protest aimed at this actor; else an accusation whose target
         // went unnamed ("accusing the militant group of reneging"); else whoever last acted on
         // this actor.
-        // (A denial that names its object keeps it unless someone accused this very actor.)
+        // (A denial that names its object answers only someone who accused this very actor;
+        // with no accuser it has no target: what it denies is no party to it.)
         let named = e.target.is_some();
         let accuser = earlier()
             .find(|p| accusing(p) && at_me(p))
@@ -1397,6 +1398,10 @@ fn answer_accusers(events: &mut [Event]) {
                 }
             }
             events[k].target = Some(a);
+        } else if denial {
+            // A denial whose accuser the story does not name answers nobody it names: what it
+            // denies ("denied supplying Moscow with weapons") is no party to it.
+            events[k].target = None;
         }
     }
 }

@@ -1594,3 +1594,11 @@ fn a_speakers_it_and_a_finite_verb_after_a_passive_are_the_speakers_acts() {
     assert_eq!(codes(&e).1.get(..3), Some("USA"));
     assert_eq!(codes(&e).2, "ROU");
 }
+
+#[test]
+fn a_denial_with_no_accuser_in_the_story_has_no_target() {
+    // What is denied ("supplying Moscow with weapons") is no party to the denial.
+    let e = one("Beijing has denied supplying Moscow with weapons.", "016");
+    assert_eq!(codes(&e).1, "CHN");
+    assert_eq!(e.target, None);
+}
