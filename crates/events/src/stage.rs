@@ -3793,6 +3793,34 @@ fn dep_roles(s: &Sent, lex: &Lexicon, v: usize) -> Option<Roles> {
                 });
         }
     }
+    // "Turkey, which backs some rebel factions and has troops in Idlib, called on Moscow …",
+    // "Brazil and Colombia, whose leaders have kept close ties with Caracas, urged …": a finite
+    // verb right after the comma that closes a relative clause has the noun before that clause
+    // as its subject (the parser often loses it in the long clause).
+    if matches!(s.toks[v].pos, Pos::VBD | Pos::VBZ | Pos::VBP | Pos::VBN) && v >= 4 {
+        let mut c = v - 1;
+        while c > 0 && s.toks[c].pos == Pos::RB {
+            c -= 1;
+        }
+        if s.words[c] == "," {
+            let opener = (1..c).rev().find(|&o| {
+                matches!(s.words[o].as_str(), "which" | "who" | "whose") && s.words[o - 1] == ","
+            });
+            if let Some(o) = opener {
+                if let Some(k) = s.actors.iter().position(|x| x.end == o - 1) {
+                    let (first, partner) = match k.checked_sub(1).and_then(|j| pair_from(s, j)) {
+                        Some((x, y)) if y == k => (x, Some(y)),
+                        _ => (k, None),
+                    };
+                    r.subject_given = true;
+                    r.subject_head = Some(s.actors[first].first);
+                    r.subject = Some(first);
+                    r.partner = partner;
+                    r.passive = false;
+                }
+            }
+        }
+    }
     let mut has_object = false;
     for &c in &s.children[v] {
         let d = s.toks[c].dep;

@@ -1602,3 +1602,13 @@ fn a_denial_with_no_accuser_in_the_story_has_no_target() {
     assert_eq!(codes(&e).1, "CHN");
     assert_eq!(e.target, None);
 }
+
+#[test]
+fn the_noun_before_a_relative_clause_is_the_subject_of_the_verb_after_it() {
+    let e = one(
+        "Turkey, which backs some of the rebel factions and has troops at observation posts in Idlib, called on Moscow to rein in the Syrian army.",
+        "020",
+    );
+    assert_eq!(codes(&e).1, "TUR");
+    assert_eq!(codes(&e).2, "RUS");
+}
