@@ -1612,3 +1612,23 @@ fn the_noun_before_a_relative_clause_is_the_subject_of_the_verb_after_it() {
     assert_eq!(codes(&e).1, "TUR");
     assert_eq!(codes(&e).2, "RUS");
 }
+
+#[test]
+fn dictionary_repairs_for_carried_out_strikes_ordered_bans_and_demanded_explanations() {
+    let e = evs_one(
+        "The Observatory said the strikes were carried out by Russian warplanes.",
+        "19",
+    );
+    assert_eq!(e.cameo, "195");
+    assert_eq!(codes(&e).1.get(..3), Some("RUS"));
+    let e = one(
+        "Trump also ordered a travel ban and visa revocations for Colombian government officials.",
+        "163",
+    );
+    assert_eq!(codes(&e).1.get(..3), Some("USA"));
+    let e = one(
+        "Brazil's government demanded explanations from Washington on Saturday.",
+        "101",
+    );
+    assert_eq!(codes(&e).2, "USA");
+}
