@@ -3708,6 +3708,25 @@ fn subject_token(s: &Sent, v: usize, depth: usize) -> Option<(usize, bool)> {
         {
             subject_token(s, h, depth + 1)
         }
+        // "will travel to Nuuk next week to meet …": a purpose infinitive the parser hung on a
+        // noun has the subject of the verb above that noun.
+        Dep::Acl
+            if s.children[v]
+                .iter()
+                .any(|&c| s.toks[c].dep == Dep::Mark && s.words[c] == "to") =>
+        {
+            let mut g = h;
+            for _ in 0..4 {
+                if s.toks[g].pos.is_verb() {
+                    return subject_token(s, g, depth + 1).map(|(t, _)| (t, false));
+                }
+                g = s.toks[g].head as usize;
+                if g >= s.toks.len() {
+                    return None;
+                }
+            }
+            None
+        }
         // "troops who attacked the town", "forces attacking the town": the noun.
         Dep::AclRelcl | Dep::Acl if s.toks[v].pos != Pos::VBN => Some((h, false)),
         _ => None,

@@ -1632,3 +1632,14 @@ fn dictionary_repairs_for_carried_out_strikes_ordered_bans_and_demanded_explanat
     );
     assert_eq!(codes(&e).2, "USA");
 }
+
+#[test]
+fn a_purpose_infinitive_hung_on_a_place_has_the_travellers_subject() {
+    let evs = events(
+        "Danish Prime Minister Mette Frederiksen will travel to Nuuk next week to meet Greenland's prime minister-designate Jens-Frederik Nielsen.",
+    );
+    let e = find(&evs, |e| {
+        e.cameo.starts_with("03") || e.cameo.starts_with("04") && e.cameo != "042"
+    });
+    assert_eq!(codes(e).1.get(..3), Some("DNK"), "{:?}", codes(e));
+}
