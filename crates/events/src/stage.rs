@@ -3864,6 +3864,16 @@ fn dep_roles(s: &Sent, lex: &Lexicon, v: usize) -> Option<Roles> {
             r.agent = actor_of_phrase(s, c);
         }
     }
+    // "boats were rammed and boarded by Chinese coast guard vessels": coordinated passive
+    // participles share the agent the last one names.
+    if r.passive && r.agent.is_none() {
+        r.agent = s.children[v]
+            .iter()
+            .filter(|&&c| s.toks[c].dep == Dep::Conj && s.toks[c].pos == Pos::VBN)
+            .flat_map(|&c| s.children[c].iter().copied())
+            .filter(|&g| s.toks[g].dep == Dep::OblAgent)
+            .find_map(|g| actor_of_phrase(s, g));
+    }
     if !r.object_given {
         // A prepositional object: "attacked … against Belarus", "talks with Washington".
         for &c in &s.children[v] {

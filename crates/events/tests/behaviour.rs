@@ -1643,3 +1643,13 @@ fn a_purpose_infinitive_hung_on_a_place_has_the_travellers_subject() {
     });
     assert_eq!(codes(e).1.get(..3), Some("DNK"), "{:?}", codes(e));
 }
+
+#[test]
+fn coordinated_passive_participles_share_their_agent() {
+    let e = evs_one(
+        "Philippine navy boats were rammed and boarded by Chinese coast guard vessels on Monday.",
+        "19",
+    );
+    assert_eq!(codes(&e).1.get(..3), Some("CHN"), "{:?}", codes(&e));
+    assert_eq!(codes(&e).2.get(..3), Some("PHL"), "{:?}", codes(&e));
+}
