@@ -3320,17 +3320,7 @@ fn verb_event(
                 && (lex.crowds.contains(s.words[h].as_str())
                     || lex.crowd_counts.contains(s.words[h].as_str()))
             {
-                crowd_of_place = Some(Actor {
-                    first: h,
-                    end: h + 1,
-                    code: c.to_string(),
-                    entity: format!("people@{}", s.toks[h].span.start),
-                    name: s.words[h].clone(),
-                    span: s.toks[h].span,
-                    bare: true,
-                    state: false,
-                    person: false,
-                });
+                crowd_of_place = Some(people_at(s, h, c));
                 place_people = true;
             }
         }
@@ -3343,17 +3333,7 @@ fn verb_event(
         let subject = dep_roles(s, lex, i).and_then(|r| r.subject_head);
         if let (Some(h), Some(c)) = (subject, s.context.as_deref()) {
             if matches!(s.toks[h].pos, Pos::NNS | Pos::NN | Pos::CD) {
-                people = Some(Actor {
-                    first: h,
-                    end: h + 1,
-                    code: c.to_string(),
-                    entity: format!("people@{}", s.toks[h].span.start),
-                    name: s.words[h].clone(),
-                    span: s.toks[h].span,
-                    bare: true,
-                    state: false,
-                    person: false,
-                });
+                people = Some(people_at(s, h, c));
             }
         }
     }
@@ -3579,6 +3559,22 @@ fn story_sides(s: &Sent, i: usize) -> Option<(Actor, Actor)> {
         person: false,
     };
     Some((side(x), side(y)))
+}
+
+/// The people of country `code` named by the word at token `h` ("thousands", "46 people"): an
+/// actor the entity layer did not give.
+fn people_at(s: &Sent, h: usize, code: &str) -> Actor {
+    Actor {
+        first: h,
+        end: h + 1,
+        code: code.to_string(),
+        entity: format!("people@{}", s.toks[h].span.start),
+        name: s.words[h].clone(),
+        span: s.toks[h].span,
+        bare: true,
+        state: false,
+        person: false,
+    }
 }
 
 /// The actor mentioned at token `t`, if any.

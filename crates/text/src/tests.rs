@@ -714,67 +714,24 @@ fn a_capitalised_rare_word_inside_the_sentence_is_no_function_word() {
 fn a_rare_plural_before_a_past_form_is_the_subject() {
     let tagger = Tagger::embedded();
     // The model reads the unknown "warplanes" as the verb and "struck" as an adjective.
-    let w = [
-        "Israeli",
-        "warplanes",
-        "struck",
-        "military",
-        "targets",
-        "in",
-        "Iran",
-        ".",
-    ];
-    let tags = tagger.tag_words(&w);
+    let tags = tagger.tag_words(&words(
+        "Israeli warplanes struck military targets in Iran .",
+    ));
     assert_eq!((tags[1], tags[2]), (Pos::NNS, Pos::VBD));
     // Before a trailing attribution the clause still gets its verb.
-    let w = [
-        "JERUSALEM",
-        ",",
-        "Oct",
-        "26",
-        "(",
-        "Reuters",
-        ")",
-        "-",
-        "Israeli",
-        "warplanes",
-        "struck",
-        "military",
-        "targets",
-        "in",
-        "Iran",
-        "before",
-        "dawn",
-        "on",
-        "Saturday",
-        ",",
-        "the",
-        "Israeli",
-        "military",
-        "said",
-        ".",
-    ];
+    let w = words(
+        "JERUSALEM , Oct 26 ( Reuters ) - Israeli warplanes struck military targets in Iran \
+         before dawn on Saturday , the Israeli military said .",
+    );
     assert_eq!(tagger.tag_words(&w)[10], Pos::VBD);
 }
 
 #[test]
 fn a_participle_with_an_object_after_a_passive_is_finite() {
     let tagger = Tagger::embedded();
-    let w = [
-        "The",
-        "ministry",
-        "said",
-        "it",
-        "was",
-        "concerned",
-        "about",
-        "the",
-        "vote",
-        "and",
-        "praised",
-        "Romanian",
-        "institutions",
-        ".",
-    ];
-    assert_eq!(tagger.tag_words(&w)[10], Pos::VBD);
+    let w = words(
+        "The ministry said it was concerned about the vote and praised Romanian institutions.",
+    );
+    let praised = w.iter().position(|x| x == "praised").unwrap();
+    assert_eq!(tagger.tag_words(&w)[praised], Pos::VBD);
 }
