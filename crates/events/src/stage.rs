@@ -3491,9 +3491,8 @@ fn verb_event(
             code = c.to_string();
             // "will withdraw" is planned; "pledged / committed / offered to withdraw", "is
             // ready / willing to meet" is an intent that was expressed: the 03x is asserted.
-            m = if future(s, lex, i)
-                && !(code.starts_with("13") && std::env::var_os("XTHR").is_some())
-            {
+            // (A threat, 13x, is made when it is said: "says it will retaliate" is asserted.)
+            m = if future(s, lex, i) && !code.starts_with("13") {
                 Modality::Planned
             } else {
                 Modality::Asserted
