@@ -1247,7 +1247,9 @@ fn both_sides(lex: &Lexicon, text: &str, events: &mut Vec<Event>) {
             .take(m.sentence_span.end.saturating_sub(m.trigger.end).min(40))
             .collect::<String>()
             .to_lowercase();
-        if !lex.both_sides.iter().any(|w| after.contains(w.as_str())) {
+        // ("urged them to settle the matter": a plural pronoun object is the story's pair.)
+        let them = after.split_whitespace().next() == Some("them");
+        if !them && !lex.both_sides.iter().any(|w| after.contains(w.as_str())) {
             continue;
         }
         let me = country(&e.source);
@@ -2010,6 +2012,11 @@ fn code_triggers(
             }
             if let Some(ev) = noun_event(s, lex, speakers, i, last, &code, sym) {
                 out.push(ev);
+            } else if let Some(ev) = sym
+                .then(|| setting_event(s, i, &code, &out[from..]))
+                .flatten()
+            {
+                out.push(ev);
             } else if !sym {
                 // The noun is an event of its own only under a verb that says nothing by
                 // itself ("imposed a curfew", "staged demonstrations"), or with a participle
@@ -2294,6 +2301,29 @@ fn evaluation_event(s: &Sent, lex: &Lexicon, i: usize) -> Option<Event> {
         quad_class: None,
         mentions: vec![mention(s, i, i, Some(&src), tgt.as_ref())],
     })
+}
+
+/// "Putin apologised to Aliyev in a phone call on Saturday": a contact noun (a call, a meeting,
+/// talks) in a phrase after "in", "during" or "at" is the setting of the verb's act — a contact
+/// of its own between the act's two parties, with the act's modality and date.
+fn setting_event(s: &Sent, i: usize, code: &str, earlier: &[Event]) -> Option<Event> {
+    let st = np_start(s, i);
+    if st == 0 || !matches!(s.words[st - 1].as_str(), "in" | "during" | "at") {
+        return None;
+    }
+    let at = s.toks[st - 1].span.start;
+    let act = earlier
+        .iter()
+        .rev()
+        .find(|e| e.mentions[0].trigger.start < at && e.source.is_some() && e.target.is_some())?;
+    let mut ev = act.clone();
+    ev.cameo = code.to_string();
+    ev.plover = None;
+    ev.goldstein = None;
+    ev.quad_class = None;
+    let m = &mut ev.mentions[0];
+    m.trigger = Span::new(s.toks[i].span.start, s.toks[i].span.end);
+    Some(ev)
 }
 
 /// A one-sided noun trigger whose agent a participle names: "a missile attack launched by

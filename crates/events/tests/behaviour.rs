@@ -1662,3 +1662,30 @@ fn a_threat_is_made_when_it_is_said() {
     );
     assert_eq!(e.modality, Modality::Asserted);
 }
+
+#[test]
+fn a_call_that_sets_an_act_is_a_contact_between_its_parties() {
+    let evs = events(
+        "Russian President Vladimir Putin apologised to Aliyev in a phone call on Saturday for what the Kremlin called a tragic incident.",
+    );
+    let e = find(&evs, |e| e.cameo == "041");
+    assert_eq!(codes(e).1.get(..3), Some("RUS"));
+    assert_eq!(codes(e).2.get(..3), Some("AZE"));
+    assert_eq!(e.date.as_deref(), Some("2025-03-01"));
+}
+
+#[test]
+fn them_after_an_appeal_is_the_storys_pair() {
+    let evs = events(
+        "Venezuela accused Guyana of provoking a conflict.\nBrazil, which borders both countries, urged them to settle the matter through dialogue.",
+    );
+    let targets: Vec<String> = evs
+        .iter()
+        .filter(|e| e.cameo.starts_with("02") && codes(e).1 == "BRA")
+        .map(|e| codes(e).2)
+        .collect();
+    assert!(
+        targets.contains(&"VEN".to_string()) && targets.contains(&"GUY".to_string()),
+        "{targets:?}"
+    );
+}
