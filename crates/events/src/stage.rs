@@ -1130,13 +1130,19 @@ fn aid_recipients(events: &mut [Event], story: Option<&str>) {
     }
 }
 
-/// A protest, strike or boycott (14x) that names no target is aimed at the protesters' own
-/// state: "students throughout Indonesia staged demonstrations" → IDN→IDN, the convention of
-/// the CAMEO manual's coded examples. The target has no words in the text (no span, no entity).
+/// A protest, strike or boycott (14x), or a curfew, martial law or state of emergency imposed or
+/// eased (172x, 0813, 0814), that names no target is aimed at the actor's own state: "students
+/// throughout Indonesia staged demonstrations" → IDN→IDN, the convention of the CAMEO manual's
+/// coded examples. The target has no words in the text (no span, no entity).
 fn domestic_targets(events: &mut [Event]) {
     let kb = dateline_kb::Kb::embedded();
     for e in events.iter_mut() {
-        if !e.cameo.starts_with("14") || e.target.is_some() {
+        // (So are the administrative sanctions a state imposes at home and their easing: a
+        // curfew, martial law, a state of emergency — 172x, 0813, 0814.)
+        let domestic = e.cameo.starts_with("14")
+            || e.cameo.starts_with("172")
+            || matches!(e.cameo.as_str(), "0813" | "0814");
+        if !domestic || e.target.is_some() {
             continue;
         }
         let Some(country) = e

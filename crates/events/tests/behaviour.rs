@@ -1689,3 +1689,22 @@ fn them_after_an_appeal_is_the_storys_pair() {
         "{targets:?}"
     );
 }
+
+#[test]
+fn martial_law_declared_and_lifted_at_home_and_the_opposition() {
+    let evs = events(
+        "South Korean President Yoon Suk Yeol lifted martial law early on Wednesday.\n\
+         Yoon had declared martial law late on Tuesday, accusing the opposition of paralysing the government.",
+    );
+    let e = find(&evs, |e| e.cameo == "0814");
+    assert!(codes(e).2.starts_with("KOR"), "{:?}", codes(e));
+    let e = find(&evs, |e| e.cameo == "1724");
+    // (Dated roles: in the helper's March 2025 Yoon is no longer in office.)
+    assert!(
+        codes(e).1.starts_with("KOR") && codes(e).2 == "KOR",
+        "{:?}",
+        codes(e)
+    );
+    let e = find(&evs, |e| e.cameo == "112");
+    assert_eq!(codes(e).2, "KOROPP");
+}

@@ -248,6 +248,7 @@ news agency	MED	ORG
 peacekeeper	IGO	PERSON-role	prefix
 peacekeeping force	IGO	ORG	prefix
 counterpart	GOV	PERSON-role
+opposition	OPP	ORG
 """
 
 
