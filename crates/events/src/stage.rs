@@ -3507,7 +3507,14 @@ fn verb_event(
             m = Modality::Asserted;
         }
     }
-    if matches!(m, Modality::Planned | Modality::Asserted) && intends(s, lex, i) {
+    // (Told in someone else's words the intent is theirs to report: "offered to resign, his
+    // ministry said" is a reported 034.)
+    let told = m == Modality::Reported;
+    if matches!(
+        m,
+        Modality::Planned | Modality::Asserted | Modality::Reported
+    ) && intends(s, lex, i)
+    {
         // (A planned meeting is already 036 by `finish`.)
         // ("ready to attend", "offered to visit": a visit that is only offered is the intent to
         // meet, 036; "will visit on Friday" keeps 042, planned.)
@@ -3528,7 +3535,9 @@ fn verb_event(
             // "will withdraw" is planned; "pledged / committed / offered to withdraw", "is
             // ready / willing to meet" is an intent that was expressed: the 03x is asserted.
             // (A threat, 13x, is made when it is said: "says it will retaliate" is asserted.)
-            m = if future(s, lex, i) && !code.starts_with("13") {
+            m = if told {
+                Modality::Reported
+            } else if future(s, lex, i) && !code.starts_with("13") {
                 Modality::Planned
             } else {
                 Modality::Asserted

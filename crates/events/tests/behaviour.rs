@@ -1708,3 +1708,13 @@ fn martial_law_declared_and_lifted_at_home_and_the_opposition() {
     let e = find(&evs, |e| e.cameo == "112");
     assert_eq!(codes(e).2, "KOROPP");
 }
+
+#[test]
+fn an_intent_told_in_someone_elses_words_is_a_reported_intent() {
+    // "pledged to release" is the intent 0353 also when only an attribution tells it.
+    let e = one(
+        "North Korea pledged to release the detainees, Seoul officials said.",
+        "0353",
+    );
+    assert_eq!(e.modality, Modality::Reported);
+}
