@@ -28,6 +28,8 @@ struct Lexicon {
     crowds: HashSet<String>,
     /// "thousands", "hundreds": counts that, as a protest's subject, are a crowd.
     crowd_counts: HashSet<String>,
+    /// "backed", "led": after "Iran-", a modifier of the next actor ("Iran-backed Hezbollah").
+    compound_participles: HashSet<String>,
     accusing: HashSet<String>,
     permission: HashSet<String>,
     both_sides: Vec<String>,
@@ -85,6 +87,7 @@ fn lexicon() -> &'static Lexicon {
             unnamed_attackers: HashSet::new(),
             crowds: HashSet::new(),
             crowd_counts: HashSet::new(),
+            compound_participles: HashSet::new(),
             accusing: HashSet::new(),
             permission: HashSet::new(),
             both_sides: Vec::new(),
@@ -144,6 +147,7 @@ fn lexicon() -> &'static Lexicon {
                 "unnamed_attackers" => drop(l.unnamed_attackers.insert(w)),
                 "crowds" => drop(l.crowds.insert(w)),
                 "crowd_counts" => drop(l.crowd_counts.insert(w)),
+                "compound_participles" => drop(l.compound_participles.insert(w)),
                 "accusing_verbs" => drop(l.accusing.insert(w)),
                 "permission_verbs" => drop(l.permission.insert(w)),
                 "both_sides" => l.both_sides.push(w),
@@ -915,6 +919,26 @@ fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
             context_country = Some(c);
         }
         merge_adjacent(&mut actors);
+        // "Iran-backed Hezbollah", "US-led coalition": a name glued to "-backed"/"-led" modifies
+        // the actor right after it, which then spans the whole phrase; it is no party of its own.
+        let mut k = 0;
+        while k < actors.len() {
+            let a = &actors[k];
+            let modifier = words.get(a.end).is_some_and(|w| w == "-")
+                && words
+                    .get(a.end + 1)
+                    .is_some_and(|w| lex.compound_participles.contains(w.as_str()));
+            if !modifier {
+                k += 1;
+                continue;
+            }
+            let (first, start, end) = (a.first, a.span.start, a.end);
+            if let Some(next) = actors.get_mut(k + 1).filter(|n| n.first == end + 2) {
+                next.first = first;
+                next.span = Span::new(start, next.span.end);
+            }
+            actors.remove(k);
+        }
         // Where the wire dateline of this sentence ends: the first dash within a dozen words
         // after its place.
         let dateline_end = datelines
@@ -2073,7 +2097,21 @@ fn code_triggers(
         // participle counts as adjectival only after a determiner or an adjective.)
         let adjectival = (matches!(s.toks[i].dep, Dep::Amod | Dep::Compound)
             && (pos == Pos::VBG
-                || i > 0 && matches!(s.toks[i - 1].pos, Pos::DT | Pos::JJ | Pos::PRPS | Pos::CD)))
+                || i > 0 && matches!(s.toks[i - 1].pos, Pos::DT | Pos::JJ | Pos::PRPS | Pos::CD)
+))
+            // "fired on vehicles approaching restricted areas": a participle describing the
+            // object of a preposition that no actor names does nothing a record could say.
+            || (pos == Pos::VBG
+                && s.toks[i].dep == Dep::Acl
+                && (s.toks[i].head as usize) < s.toks.len()
+                && matches!(
+                    s.toks[s.toks[i].head as usize].dep.universal(),
+                    Dep::Obl | Dep::Nmod
+                )
+                && !s.actors.iter().any(|a| {
+                    let h = s.toks[i].head as usize;
+                    a.first <= h && h < a.end
+                }))
             // "endorsed sweeping economic sanctions": a participle between a verb and its
             // object's modifiers.
             // ("was suspending ties" is the progressive.)
@@ -2806,7 +2844,14 @@ fn noun_event(
         source: Some(actor_ref(src)),
         target: Some(actor_ref(tgt)),
         modality: m,
-        date: noun_date(s, i),
+        // ("A ceasefire … took effect on Wednesday": a noun that is the subject of its verb is
+        // dated by that verb's clause.)
+        date: noun_date(s, i).or_else(|| {
+            let h = s.toks[i].head as usize;
+            (matches!(s.toks[i].dep, Dep::Nsubj | Dep::NsubjPass) && h < s.toks.len())
+                .then(|| date_of(s, lex, h))
+                .flatten()
+        }),
         speech_date: None,
         goldstein: None,
         quad_class: None,

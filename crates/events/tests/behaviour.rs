@@ -1718,3 +1718,28 @@ fn an_intent_told_in_someone_elses_words_is_a_reported_intent() {
     );
     assert_eq!(e.modality, Modality::Reported);
 }
+
+#[test]
+fn an_iran_backed_group_is_the_group_and_a_subject_noun_takes_its_verbs_date() {
+    let e = one(
+        "A ceasefire between Israel and Iran-backed Hezbollah took effect on Wednesday.",
+        "0871",
+    );
+    assert_eq!(codes(&e).1, "ISR");
+    assert_eq!(codes(&e).2, "LBNREB");
+    assert_eq!(e.date.as_deref(), Some("2025-03-05"));
+}
+
+#[test]
+fn firing_on_vehicles_is_shooting_and_the_vehicles_approaching_do_nothing() {
+    let evs = events(
+        "The Israeli military said its troops had fired on vehicles approaching restricted areas near the border on Wednesday.",
+    );
+    find(&evs, |e| e.cameo == "190" && codes(e).1.starts_with("ISR"));
+    assert!(
+        evs.iter()
+            .all(|e| e.cameo != "183" && !e.cameo.starts_with("04")),
+        "{:?}",
+        evs.iter().map(codes).collect::<Vec<_>>()
+    );
+}
