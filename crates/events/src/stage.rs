@@ -1659,12 +1659,28 @@ fn accused_act(s: &Sent, lex: &Lexicon, a: usize, k: usize) -> bool {
 /// Token `k` is (in) what a verb of wanting or asking asks for: a desire verb within ten words
 /// before it, then "to" and a verb ("urged Iran to return to talks", "wants Putin to attack").
 fn desired(s: &Sent, lex: &Lexicon, a: usize, k: usize) -> bool {
-    (a.max(k.saturating_sub(10))..k)
+    let near = (a.max(k.saturating_sub(10))..k)
         .filter(|&d| lex.desire.contains(s.words[d].as_str()) && s.toks[d].pos.is_verb())
         .any(|d| {
             (d + 1..k)
                 .any(|j| s.words[j] == "to" && s.toks.get(j + 1).is_some_and(|t| t.pos == Pos::VB))
-        })
+        });
+    // "urged Sharaa to join the Abraham Accords … and to deport militants": an infinitive
+    // coordinated with a wanted one is wanted too, however far its verb.
+    let mut v = k;
+    for _ in 0..3 {
+        if s.toks[v].dep != Dep::Conj || s.toks[v].head as usize >= s.toks.len() {
+            break;
+        }
+        v = s.toks[v].head as usize;
+    }
+    let by_parse = v != k
+        && s.toks[v].dep == Dep::Xcomp
+        && (s.toks[v].head as usize) < s.toks.len()
+        && lex
+            .desire
+            .contains(s.words[s.toks[v].head as usize].as_str());
+    near || by_parse
 }
 
 /// The verb at `i` is hypothetical only because an "if" follows it in its clause.
@@ -2091,7 +2107,10 @@ fn code_triggers(
                 .toks
                 .get(i + 1)
                 .is_some_and(|t| matches!(t.pos, Pos::MD | Pos::VBD | Pos::VBZ | Pos::VBP))
-                || in_phrase(i));
+                || in_phrase(i)
+                // ("press secretary Karoline Leavitt": the first word of a title before a name.)
+                || (s.toks.get(i + 1).is_some_and(|t| t.pos == Pos::NN)
+                    && s.toks.get(i + 2).is_some_and(|t| t.pos == Pos::NNP)));
         // A participle modifying a noun ("sweeping sanctions") is no verb.
         // (The parser also reads "The US presented evidence" as a noun phrase: a past
         // participle counts as adjectival only after a determiner or an adjective.)

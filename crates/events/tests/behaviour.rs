@@ -1743,3 +1743,16 @@ fn firing_on_vehicles_is_shooting_and_the_vehicles_approaching_do_nothing() {
         evs.iter().map(codes).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_second_urged_infinitive_is_wanted_and_a_title_word_is_no_verb() {
+    let evs = events(
+        "Trump urged Sharaa to join the Abraham Accords with Israel and to deport Palestinian militants, press secretary Karoline Leavitt said.",
+    );
+    none_asserted(&evs, "17");
+    assert!(
+        evs.iter().all(|e| e.cameo != "100"),
+        "{:?}",
+        evs.iter().map(codes).collect::<Vec<_>>()
+    );
+}
