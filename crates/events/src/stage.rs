@@ -1279,7 +1279,12 @@ fn both_sides(lex: &Lexicon, text: &str, events: &mut Vec<Event>) {
             .to_lowercase();
         // ("urged them to settle the matter": a plural pronoun object is the story's pair.)
         let them = after.split_whitespace().next() == Some("them");
-        if !them && !lex.both_sides.iter().any(|w| after.contains(w.as_str())) {
+        // ("MBS hosted the talks": a host's guests are the parties of the talks.)
+        let hosted = e.cameo == "043"
+            && ["the talks", "the meeting", "the summit", "the negotiations"]
+                .iter()
+                .any(|w| after.trim_start().starts_with(w));
+        if !them && !hosted && !lex.both_sides.iter().any(|w| after.contains(w.as_str())) {
             continue;
         }
         let me = country(&e.source);

@@ -1756,3 +1756,20 @@ fn a_second_urged_infinitive_is_wanted_and_a_title_word_is_no_verb() {
         evs.iter().map(codes).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_host_of_the_talks_hosts_their_parties() {
+    let evs = events(
+        "US President Donald Trump met Syrian President Ahmed al-Sharaa in Riyadh on Wednesday.\n\
+         Saudi Crown Prince Mohammed bin Salman hosted the talks, the White House said.",
+    );
+    let guests: Vec<String> = evs
+        .iter()
+        .filter(|e| e.cameo == "043" && codes(e).1.starts_with("SAU"))
+        .map(|e| codes(e).2.get(..3).unwrap_or("").to_string())
+        .collect();
+    assert!(
+        guests.contains(&"USA".to_string()) && guests.contains(&"SYR".to_string()),
+        "{guests:?}"
+    );
+}
