@@ -3538,9 +3538,12 @@ fn verb_event(
     );
     // A threat, a demand, an appeal or a refusal made on a condition was made: "threatened
     // Moscow with sanctions if it does not agree", "warned that more measures could follow if".
+    // (Not one said to come: "would ask the Security Council to enforce it if Venezuela
+    // defied the court" has not been made.)
     let m = if m == Modality::Hypothetical
         && matches!(code.get(..2), Some("02" | "10" | "11" | "12" | "13"))
         && only_conditional(s, lex, i)
+        && !(code.starts_with("02") && future(s, lex, i))
     {
         Modality::Asserted
     } else {

@@ -1773,3 +1773,17 @@ fn a_host_of_the_talks_hosts_their_parties() {
         "{guests:?}"
     );
 }
+
+#[test]
+fn an_appeal_said_to_come_on_a_condition_is_not_made() {
+    let evs = events(
+        "Guyanese President Irfaan Ali said Georgetown would ask the UN Security Council to enforce the ruling if Venezuela defied the court.",
+    );
+    none_asserted(&evs, "02");
+    // A threat on a condition is made.
+    let evs =
+        events("Washington warned Moscow that it would impose sanctions if it did not agree.");
+    assert!(evs
+        .iter()
+        .any(|e| e.cameo.starts_with("13") && e.modality == Modality::Asserted));
+}
