@@ -3778,9 +3778,12 @@ fn subject_token(s: &Sent, v: usize, depth: usize) -> Option<(usize, bool)> {
         // "it would not recognise the result and recalled its ambassador": a finite verb
         // cannot share the modal of a base form; it is coordinated with the finite verb above
         // ("said"), whose subject it shares.
+        // (Also a subjunctive the tagger read as present: "demanded that she withdraw/VBP the
+        // remarks and summoned Japan's ambassador".)
         Dep::Conj
             if matches!(s.toks[v].pos, Pos::VBD | Pos::VBZ)
-                && s.toks[h].pos == Pos::VB
+                && (s.toks[h].pos == Pos::VB
+                    || (s.toks[h].pos == Pos::VBP && s.toks[v].pos == Pos::VBD))
                 && matches!(s.toks[h].dep, Dep::Ccomp | Dep::Xcomp)
                 && s.toks.get(s.toks[h].head as usize).is_some_and(|g| {
                     matches!(g.pos, Pos::VBD | Pos::VBZ) && g.pos == s.toks[v].pos

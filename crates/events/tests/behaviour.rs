@@ -1787,3 +1787,15 @@ fn an_appeal_said_to_come_on_a_condition_is_not_made() {
         .iter()
         .any(|e| e.cameo.starts_with("13") && e.modality == Modality::Asserted));
 }
+
+#[test]
+fn a_finite_verb_after_a_demanded_subjunctive_is_the_demanders() {
+    let evs = events(
+        "Japanese Prime Minister Sanae Takaichi told parliament that an attack on Taiwan could threaten Japan.\n\
+         Beijing demanded that she withdraw the remarks and summoned Japan's ambassador on Thursday.",
+    );
+    let e = find(&evs, |e| e.cameo == "114");
+    assert_eq!(codes(e).1, "CHN", "{:?}", codes(e));
+    assert!(codes(e).2.starts_with("JPN"), "{:?}", codes(e));
+    assert_eq!(e.modality, Modality::Asserted);
+}

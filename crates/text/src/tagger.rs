@@ -789,7 +789,8 @@ fn repair_tags<'w>(tags: &mut [Pos], word: &impl Fn(usize) -> &'w str) {
     for k in 0..n.saturating_sub(1) {
         let capital = word(k).chars().next().is_some_and(char::is_uppercase);
         let opens = k == 0 || matches!(tags[k - 1], Pos::COLON | Pos::COMMA | Pos::CC | Pos::IN);
-        if tags[k] == Pos::JJ && capital && opens && finite(tags[k + 1]) {
+        // (So is one read as a gerund: "Beijing/VBG demanded …".)
+        if matches!(tags[k], Pos::JJ | Pos::VBG) && capital && opens && finite(tags[k + 1]) {
             tags[k] = Pos::NNP;
         }
         // "The Israeli military said": an adjective that ends a noun phrase right before its

@@ -735,3 +735,10 @@ fn a_participle_with_an_object_after_a_passive_is_finite() {
     let praised = w.iter().position(|x| x == "praised").unwrap();
     assert_eq!(tagger.tag_words(&w)[praised], Pos::VBD);
 }
+
+#[test]
+fn a_capitalised_gerund_before_the_verb_is_a_name() {
+    let tagger = Tagger::embedded();
+    let w = words("Beijing demanded that she withdraw the remarks.");
+    assert_eq!(tagger.tag_words(&w)[0], Pos::NNP);
+}
