@@ -2274,6 +2274,26 @@ fn code_triggers(
                             if m.reversed {
                                 std::mem::swap(&mut ev.source, &mut ev.target);
                             }
+                            // "arrived in Beijing for talks", "travelled to Kyiv": a traveller's
+                            // destination is who is met.
+                            if ev.target.is_none()
+                                && matches!(m.block.as_str(), "ARRIVE" | "GO_SOMEWHERE")
+                                && ev.cameo.starts_with("04")
+                            {
+                                let mut k = i + 1;
+                                if k < n && matches!(words[k], "in" | "to") {
+                                    k += 1;
+                                    if k < n && words[k] == "the" {
+                                        k += 1;
+                                    }
+                                    let mine = ev.source.as_ref().and_then(|a| a.code.get(..3));
+                                    if let Some(place) = s.actors.iter().find(|a| {
+                                        a.first == k && a.code.get(..3) != mine && !a.person
+                                    }) {
+                                        ev.target = Some(actor_ref(place));
+                                    }
+                                }
+                            }
                             out.push(ev);
                         }
                     }

@@ -1799,3 +1799,13 @@ fn a_finite_verb_after_a_demanded_subjunctive_is_the_demanders() {
     assert!(codes(e).2.starts_with("JPN"), "{:?}", codes(e));
     assert_eq!(e.modality, Modality::Asserted);
 }
+
+#[test]
+fn a_travellers_destination_is_who_is_met() {
+    let e = evs_one(
+        "A senior Japanese diplomat arrived in Beijing on Monday for talks aimed at easing a dispute.",
+        "04",
+    );
+    assert!(codes(&e).1.starts_with("JPN"));
+    assert_eq!(codes(&e).2, "CHN");
+}
