@@ -66,7 +66,7 @@ fn blind_set_floor(set: &str, articles: usize, events: f64, quotes: f64) {
 /// events-dev2 (10 articles; first run: events F1 0.30, 3 critical errors).
 #[test]
 fn events_dev2_floor() {
-    blind_set_floor("events-dev2", 10, 0.49, 0.91);
+    blind_set_floor("events-dev2", 10, 0.50, 0.91);
 }
 
 /// events-dev3 (10 sample-like diplomatic stories; first run: events F1 0.22, 2 critical).
@@ -100,5 +100,5 @@ fn events_dev6_floor() {
 /// run: events F1 0.27, quotes F1 0.94, no critical error).
 #[test]
 fn events_dev7_floor() {
-    blind_set_floor("events-dev7", 8, 0.29, 0.94);
+    blind_set_floor("events-dev7", 8, 0.35, 0.94);
 }
