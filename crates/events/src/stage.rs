@@ -2138,6 +2138,18 @@ fn code_triggers(
                 }))
             // "endorsed sweeping economic sanctions": a participle between a verb and its
             // object's modifiers.
+            // ("released jailed opposition figures": a participle right after a verb, before
+            // its object's modifiers.)
+            || (pos == Pos::VBN
+                && i > 0
+                && matches!(s.toks[i - 1].pos, Pos::VBD | Pos::VBZ | Pos::VBP)
+                && !matches!(
+                    words[i - 1],
+                    "was" | "were" | "is" | "are" | "has" | "have" | "had" | "gets" | "got"
+                )
+                && s.toks
+                    .get(i + 1)
+                    .is_some_and(|t| matches!(t.pos, Pos::JJ | Pos::NN | Pos::NNS)))
             // ("was suspending ties" is the progressive.)
             || (pos == Pos::VBG
                 && i > 0

@@ -1809,3 +1809,20 @@ fn a_travellers_destination_is_who_is_met() {
     assert!(codes(&e).1.starts_with("JPN"));
     assert_eq!(codes(&e).2, "CHN");
 }
+
+#[test]
+fn a_participle_between_a_verb_and_its_object_describes_the_object() {
+    let evs = events(
+        "Belarus released jailed opposition figure Siarhei Tsikhanouski and 13 other prisoners on Saturday.",
+    );
+    let e = find(&evs, |e| e.cameo.starts_with("08"));
+    assert_eq!(codes(e).2, "BLROPP", "{:?}", codes(e));
+    assert!(
+        evs.iter().all(|e| !e.cameo.starts_with("18")),
+        "{:?}",
+        evs.iter().map(codes).collect::<Vec<_>>()
+    );
+    // A passive keeps its verb: "was arrested".
+    let evs = events("The opposition leader was arrested Tuesday in Minsk.");
+    find(&evs, |e| e.cameo.starts_with("17"));
+}

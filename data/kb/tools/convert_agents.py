@@ -249,6 +249,8 @@ peacekeeper	IGO	PERSON-role	prefix
 peacekeeping force	IGO	ORG	prefix
 counterpart	GOV	PERSON-role
 opposition	OPP	ORG
+opposition figure	OPP	PERSON-role
+opposition politician	OPP	PERSON-role
 """
 
 
