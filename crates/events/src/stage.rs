@@ -3488,13 +3488,24 @@ fn verb_event(
                     .is_some_and(|v| v.0.starts_with("04"))
             });
     // "the two leaders could meet in person": a contact or agreement of the story's pair.
-    let pair_subject =
-        src.is_none() && tgt.is_none() && matches!(code.get(..2), Some("03" | "04" | "05")) && {
-            let before = s.words[a..i].join(" ");
-            lex.pair_subjects
-                .iter()
-                .any(|p| before == *p || before.starts_with(&format!("{p} ")))
-        };
+    // (A generic agent inside the phrase, "the two men", is no actor of its own here.)
+    let pair_words = {
+        let before = s.words[a..i].join(" ");
+        lex.pair_subjects
+            .iter()
+            .any(|p| before == *p || before.starts_with(&format!("{p} ")))
+    };
+    if pair_words && src.is_some_and(|k| s.actors[k].bare && s.actors[k].first < i) {
+        src = None;
+    }
+    // ("the two men had discussed the war in Ukraine": what a pair discusses is a topic.)
+    if pair_words && src.is_none() && lex.discussion.contains(s.words[i].as_str()) {
+        tgt = None;
+    }
+    let pair_subject = src.is_none()
+        && tgt.is_none()
+        && matches!(code.get(..2), Some("03" | "04" | "05"))
+        && pair_words;
     let story_sides = story_sides(s, i).filter(|_| meeting_subject || pair_subject);
     let mut src_actor = match src {
         _ if crowd_of_place.is_some() => crowd_of_place,

@@ -1826,3 +1826,19 @@ fn a_participle_between_a_verb_and_its_object_describes_the_object() {
     let evs = events("The opposition leader was arrested Tuesday in Minsk.");
     find(&evs, |e| e.cameo.starts_with("17"));
 }
+
+#[test]
+fn the_two_men_who_discussed_a_war_are_the_storys_pair() {
+    let evs = events(
+        "US envoy Keith Kellogg met President Alexander Lukashenko in Minsk.\n\
+         Lukashenko's press service said the two men had discussed the war in Ukraine and bilateral relations.",
+    );
+    let e = find(&evs, |e| {
+        e.cameo.starts_with("04") && e.mentions[0].trigger.start > 70
+    });
+    let pair = [codes(e).1, codes(e).2];
+    assert!(
+        pair.iter().any(|c| c.starts_with("USA")) && pair.iter().any(|c| c.starts_with("BLR")),
+        "{pair:?}"
+    );
+}
