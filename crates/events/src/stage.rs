@@ -2226,7 +2226,14 @@ fn code_triggers(
             && !adjectival
         {
             if let Some(v) = dict.lookup(words[i]) {
-                let (a, b) = clause(s, lex, i);
+                let (a, mut b) = clause(s, lex, i);
+                // ("declined to say whether …": the speech verb that ends the clause is still
+                // the pattern's word, `* (TO SAY)` 011.)
+                if words.get(i + 1) == Some(&"to")
+                    && words.get(i + 2).is_some_and(|w| lex.speech.contains(*w))
+                {
+                    b = b.max(i + 3);
+                }
                 let is_verb = |k: usize| s.toks[a + k].pos.is_verb();
                 if let Some(m) = dict.match_with(v, &words[a..b], i - a, is_verb) {
                     // "Make statement" (010) is what quotes record; a block's generic root

@@ -1842,3 +1842,20 @@ fn the_two_men_who_discussed_a_war_are_the_storys_pair() {
         "{pair:?}"
     );
 }
+
+#[test]
+fn declining_to_say_whether_is_declining_to_comment() {
+    let e = one(
+        "Kremlin spokesman Dmitry Peskov declined to say whether Putin and Aliyev would speak again.",
+        "011",
+    );
+    assert_eq!(codes(&e).1.get(..3), Some("RUS"));
+    let evs = events(
+        "Kremlin spokesman Dmitry Peskov declined to say whether Putin and Aliyev would speak again.",
+    );
+    assert!(
+        evs.iter().all(|e| !e.cameo.starts_with("12")),
+        "{:?}",
+        evs.iter().map(codes).collect::<Vec<_>>()
+    );
+}
