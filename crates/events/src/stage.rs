@@ -46,6 +46,8 @@ struct Lexicon {
     denied_nouns: HashSet<String>,
     /// "called", "described": verbs that, with an evaluation after their object, judge it.
     evaluation_verbs: HashSet<String>,
+    /// "say", "comment", "confirm": negated, the subject declines to comment (011).
+    no_comment_verbs: HashSet<String>,
     /// Words of a judgement: code 111 (negative) or 051 (positive).
     evaluations: HashMap<String, String>,
     intent_blocks: HashSet<String>,
@@ -101,6 +103,7 @@ fn lexicon() -> &'static Lexicon {
             summary_nouns: HashSet::new(),
             denied_nouns: HashSet::new(),
             evaluation_verbs: HashSet::new(),
+            no_comment_verbs: HashSet::new(),
             evaluations: HashMap::new(),
             intent_blocks: HashSet::new(),
             coded_defaults: HashSet::new(),
@@ -174,6 +177,7 @@ fn lexicon() -> &'static Lexicon {
                 "summary_nouns" => drop(l.summary_nouns.insert(w)),
                 "denied_nouns" => drop(l.denied_nouns.insert(w)),
                 "evaluation_verbs" => drop(l.evaluation_verbs.insert(w)),
+                "no_comment_verbs" => drop(l.no_comment_verbs.insert(w)),
                 "negative_evaluations" => drop(l.evaluations.insert(w, "111".to_string())),
                 "positive_evaluations" => drop(l.evaluations.insert(w, "051".to_string())),
                 "intent_blocks" => drop(l.intent_blocks.insert(w.to_uppercase())),
@@ -2082,6 +2086,13 @@ fn code_triggers(
             i += len;
             continue;
         }
+        if lex.no_comment_verbs.contains(words[i]) {
+            if let Some(ev) = no_comment_event(s, lex, i) {
+                out.push(ev);
+                i += 1;
+                continue;
+            }
+        }
         if pos.is_verb() && lex.evaluation_verbs.contains(words[i]) {
             if let Some(ev) = evaluation_event(s, lex, i) {
                 out.push(ev);
@@ -2349,6 +2360,51 @@ fn finish(code: &str, m: Modality) -> String {
     } else {
         code.to_string()
     }
+}
+
+/// "Aliyev did not say whether Baku would recall its ambassador", "Pakistan's military did not
+/// confirm the strikes", "North Korea has not commented": declining to comment (011) by the
+/// subject of a negated verb of saying.
+fn no_comment_event(s: &Sent, lex: &Lexicon, i: usize) -> Option<Event> {
+    if i < 2
+        || !matches!(s.words[i - 1].as_str(), "not" | "n't" | "never")
+        || !matches!(
+            s.words[i - 2].as_str(),
+            "did"
+                | "does"
+                | "do"
+                | "has"
+                | "have"
+                | "had"
+                | "would"
+                | "will"
+                | "could"
+                | "can"
+                | "wo"
+                | "ca"
+        )
+    {
+        return None;
+    }
+    let (a, _) = clause(s, lex, i);
+    let src_index = dep_roles(s, lex, i).and_then(|r| r.subject).or_else(|| {
+        s.actors
+            .iter()
+            .rposition(|x| x.end <= i - 2 && x.first >= a)
+    })?;
+    let src = s.actors.get(src_index)?.clone();
+    Some(Event {
+        cameo: "011".to_string(),
+        plover: None,
+        source: Some(actor_ref(&src)),
+        target: None,
+        modality: Modality::Asserted,
+        date: None,
+        speech_date: None,
+        goldstein: None,
+        quad_class: None,
+        mentions: vec![mention(s, i, i, Some(&src), None)],
+    })
 }
 
 /// "Moscow called NATO's summit a step towards escalation", "Saar called the decision

@@ -1859,3 +1859,18 @@ fn declining_to_say_whether_is_declining_to_comment() {
         evs.iter().map(codes).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_negated_verb_of_saying_declines_to_comment() {
+    let e = one("Pakistan's military did not confirm the strikes.", "011");
+    assert!(codes(&e).1.starts_with("PAK"));
+    assert_eq!(e.modality, Modality::Asserted);
+    let e = one(
+        "Aliyev did not say whether Baku would recall its ambassador from Moscow.",
+        "011",
+    );
+    assert!(codes(&e).1.starts_with("AZE"));
+    // Saying something is no refusal to comment.
+    let evs = events("Pakistan's military said it had struck militant hideouts.");
+    assert!(evs.iter().all(|e| e.cameo != "011"));
+}
