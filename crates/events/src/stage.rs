@@ -48,6 +48,8 @@ struct Lexicon {
     evaluation_verbs: HashSet<String>,
     /// "say", "comment", "confirm": negated, the subject declines to comment (011).
     no_comment_verbs: HashSet<String>,
+    /// "gave no reason", "had no comment": the same with a noun.
+    no_comment_phrases: Vec<Vec<String>>,
     /// Words of a judgement: code 111 (negative) or 051 (positive).
     evaluations: HashMap<String, String>,
     intent_blocks: HashSet<String>,
@@ -104,6 +106,7 @@ fn lexicon() -> &'static Lexicon {
             denied_nouns: HashSet::new(),
             evaluation_verbs: HashSet::new(),
             no_comment_verbs: HashSet::new(),
+            no_comment_phrases: Vec::new(),
             evaluations: HashMap::new(),
             intent_blocks: HashSet::new(),
             coded_defaults: HashSet::new(),
@@ -178,6 +181,9 @@ fn lexicon() -> &'static Lexicon {
                 "denied_nouns" => drop(l.denied_nouns.insert(w)),
                 "evaluation_verbs" => drop(l.evaluation_verbs.insert(w)),
                 "no_comment_verbs" => drop(l.no_comment_verbs.insert(w)),
+                "no_comment_phrases" => l
+                    .no_comment_phrases
+                    .push(w.split_whitespace().map(str::to_string).collect()),
                 "negative_evaluations" => drop(l.evaluations.insert(w, "111".to_string())),
                 "positive_evaluations" => drop(l.evaluations.insert(w, "051".to_string())),
                 "intent_blocks" => drop(l.intent_blocks.insert(w.to_uppercase())),
@@ -2086,7 +2092,12 @@ fn code_triggers(
             i += len;
             continue;
         }
-        if lex.no_comment_verbs.contains(words[i]) {
+        let comment_phrase = lex.no_comment_phrases.iter().any(|p| {
+            words
+                .get(i..i + p.len())
+                .is_some_and(|w| w.iter().zip(p).all(|(a, b)| *a == b.as_str()))
+        });
+        if comment_phrase || lex.no_comment_verbs.contains(words[i]) {
             if let Some(ev) = no_comment_event(s, lex, i) {
                 out.push(ev);
                 i += 1;
@@ -2366,9 +2377,15 @@ fn finish(code: &str, m: Modality) -> String {
 /// confirm the strikes", "North Korea has not commented": declining to comment (011) by the
 /// subject of a negated verb of saying.
 fn no_comment_event(s: &Sent, lex: &Lexicon, i: usize) -> Option<Event> {
-    if i < 2
-        || !matches!(s.words[i - 1].as_str(), "not" | "n't" | "never")
-        || !matches!(
+    // "gave no reason", "had no comment", "made no mention of": the same, said with a noun.
+    let phrase = lex.no_comment_phrases.iter().any(|p| {
+        s.words
+            .get(i..i + p.len())
+            .is_some_and(|w| w == p.as_slice())
+    });
+    let negated_verb = i >= 2
+        && matches!(s.words[i - 1].as_str(), "not" | "n't" | "never")
+        && matches!(
             s.words[i - 2].as_str(),
             "did"
                 | "does"
@@ -2382,15 +2399,16 @@ fn no_comment_event(s: &Sent, lex: &Lexicon, i: usize) -> Option<Event> {
                 | "can"
                 | "wo"
                 | "ca"
-        )
-    {
+        );
+    if !phrase && !negated_verb {
         return None;
     }
     let (a, _) = clause(s, lex, i);
+    let before = if phrase { i } else { i - 2 };
     let src_index = dep_roles(s, lex, i).and_then(|r| r.subject).or_else(|| {
         s.actors
             .iter()
-            .rposition(|x| x.end <= i - 2 && x.first >= a)
+            .rposition(|x| x.end <= before && x.first >= a)
     })?;
     let src = s.actors.get(src_index)?.clone();
     Some(Event {

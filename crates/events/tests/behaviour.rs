@@ -1874,3 +1874,14 @@ fn a_negated_verb_of_saying_declines_to_comment() {
     let evs = events("Pakistan's military said it had struck militant hideouts.");
     assert!(evs.iter().all(|e| e.cameo != "011"));
 }
+
+#[test]
+fn giving_no_reason_or_having_no_comment_declines_to_comment() {
+    let e = one(
+        "China's foreign ministry gave no reason for the president's absence.",
+        "011",
+    );
+    assert!(codes(&e).1.starts_with("CHN"));
+    let e = one("India had no comment to offer at this stage.", "011");
+    assert_eq!(codes(&e).1, "IND");
+}
