@@ -1273,11 +1273,20 @@ fn both_sides(lex: &Lexicon, text: &str, events: &mut Vec<Event>) {
                     .iter()
                     .max_by_key(|(_, v)| **v)
                     .map(|((x, y), _)| (side(x), side(y)));
+                continue;
             }
-            continue;
+            // (A host whose own country is the venue goes on below.)
+            if e.cameo != "043" {
+                continue;
+            }
         }
         let Some((p, q)) = &pair else { continue };
-        if e.target.is_some() {
+        // (A host's own country named as the venue is no guest: "hosting the two countries'
+        // leaders in Ankara".)
+        let own_venue = e.cameo == "043"
+            && country(&e.target).is_some()
+            && country(&e.target) == country(&e.source);
+        if e.target.is_some() && !own_venue {
             continue;
         }
         let m = &e.mentions[0];
@@ -1290,10 +1299,19 @@ fn both_sides(lex: &Lexicon, text: &str, events: &mut Vec<Event>) {
         // ("urged them to settle the matter": a plural pronoun object is the story's pair.)
         let them = after.split_whitespace().next() == Some("them");
         // ("MBS hosted the talks": a host's guests are the parties of the talks.)
+        // ("hosted two earlier rounds of indirect talks", "hosting the two countries' leaders":
+        // a meeting word within the object.)
         let hosted = e.cameo == "043"
-            && ["the talks", "the meeting", "the summit", "the negotiations"]
-                .iter()
-                .any(|w| after.trim_start().starts_with(w));
+            && after
+                .split_whitespace()
+                .take(7)
+                .take_while(|w| !w.ends_with(',') && !w.ends_with('.'))
+                .any(|w| {
+                    matches!(
+                        w.trim_end_matches(['.', ',']),
+                        "talks" | "meeting" | "summit" | "negotiations" | "countries'" | "sides"
+                    )
+                });
         if !them && !hosted && !lex.both_sides.iter().any(|w| after.contains(w.as_str())) {
             continue;
         }
@@ -3407,8 +3425,12 @@ fn verb_event(
             }
             // (Not when the act has an object that is a thing: "US and British warships shot
             // down 21 drones" is each navy's act, not one against the other.)
+            // ("Ethiopia and Somalia have agreed to resolve the dispute": cooperation between
+            // the pair is mutual whatever its object; not aid, 033x.)
+            let mutual =
+                matches!(code.get(..2), Some("03" | "05" | "06")) && !code.starts_with("033");
             if let (Some(p), None) = (partner, tgt) {
-                if symmetric(code) && !r.thing_object {
+                if symmetric(code) && (!r.thing_object || mutual) {
                     tgt = Some(p);
                     partner = None;
                 }

@@ -1885,3 +1885,28 @@ fn giving_no_reason_or_having_no_comment_declines_to_comment() {
     let e = one("India had no comment to offer at this stage.", "011");
     assert_eq!(codes(&e).1, "IND");
 }
+
+#[test]
+fn a_pair_agreeing_is_mutual_and_a_host_at_home_hosts_the_pair() {
+    let text =
+        "ANKARA, Dec 12 (Reuters) - Ethiopia and Somalia have agreed to resolve a year-long \
+                dispute, Turkish President Tayyip Erdogan said late on Wednesday after hosting the \
+                two countries' leaders in Ankara.";
+    let n = text.chars().count();
+    let evs = zoned_events(
+        text,
+        "2024-12-12",
+        &[(ZoneKind::Paragraph, 0, n), (ZoneKind::Dateline, 0, 13)],
+    );
+    let e = find(&evs, |e| e.cameo.starts_with("03"));
+    assert_eq!((codes(e).1.as_str(), codes(e).2.as_str()), ("ETH", "SOM"));
+    let guests: Vec<String> = evs
+        .iter()
+        .filter(|e| e.cameo == "043")
+        .map(|e| codes(e).2)
+        .collect();
+    assert!(
+        guests.contains(&"ETH".to_string()) && guests.contains(&"SOM".to_string()),
+        "{guests:?}"
+    );
+}
