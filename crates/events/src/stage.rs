@@ -1301,17 +1301,20 @@ fn both_sides(lex: &Lexicon, text: &str, events: &mut Vec<Event>) {
         // ("MBS hosted the talks": a host's guests are the parties of the talks.)
         // ("hosted two earlier rounds of indirect talks", "hosting the two countries' leaders":
         // a meeting word within the object.)
+        let object: Vec<&str> = after
+            .split(['.', ',', ';'])
+            .next()
+            .unwrap_or("")
+            .split_whitespace()
+            .take(7)
+            .collect();
         let hosted = e.cameo == "043"
-            && after
-                .split_whitespace()
-                .take(7)
-                .take_while(|w| !w.ends_with(',') && !w.ends_with('.'))
-                .any(|w| {
-                    matches!(
-                        w.trim_end_matches(['.', ',']),
-                        "talks" | "meeting" | "summit" | "negotiations" | "countries'" | "sides"
-                    )
-                });
+            && object.iter().any(|w| {
+                matches!(
+                    *w,
+                    "talks" | "meeting" | "summit" | "negotiations" | "countries'" | "sides"
+                )
+            });
         if !them && !hosted && !lex.both_sides.iter().any(|w| after.contains(w.as_str())) {
             continue;
         }
