@@ -2113,6 +2113,43 @@ fn code_triggers(
             i += len;
             continue;
         }
+        if matches!(words[i], "brokered" | "mediated") && words.get(i + 1) == Some(&"by") {
+            // "a deal brokered by the United States and France", "talks mediated by the African
+            // Union": mediation (045) by each named broker between the story's two parties.
+            let brokers: Vec<usize> = match s
+                .actors
+                .iter()
+                .position(|a| a.first > i + 1 && a.first <= i + 3)
+            {
+                Some(k) => match pair_from(s, k) {
+                    Some((x, y)) => vec![x, y],
+                    None => vec![k],
+                },
+                None => Vec::new(),
+            };
+            if let (false, Some((side, _))) = (brokers.is_empty(), story_sides(s, i)) {
+                for k in brokers {
+                    let b = &s.actors[k];
+                    if b.code.get(..3) == side.code.get(..3) {
+                        continue;
+                    }
+                    out.push(Event {
+                        cameo: "045".to_string(),
+                        plover: None,
+                        source: Some(actor_ref(b)),
+                        target: Some(actor_ref(&side)),
+                        modality: modality(s, lex, i, false),
+                        date: date_of(s, lex, i),
+                        speech_date: None,
+                        goldstein: None,
+                        quad_class: None,
+                        mentions: vec![mention(s, i, i, Some(b), Some(&side))],
+                    });
+                }
+                i += 1;
+                continue;
+            }
+        }
         let comment_phrase = lex.no_comment_phrases.iter().any(|p| {
             words
                 .get(i..i + p.len())
@@ -2158,7 +2195,9 @@ fn code_triggers(
                 || in_phrase(i)
                 // ("press secretary Karoline Leavitt": the first word of a title before a name.)
                 || (s.toks.get(i + 1).is_some_and(|t| t.pos == Pos::NN)
-                    && s.toks.get(i + 2).is_some_and(|t| t.pos == Pos::NNP)));
+                    && s.toks.get(i + 2).is_some_and(|t| t.pos == Pos::NNP))
+                // ("requires Israeli forces to withdraw": the head of an actor's own phrase.)
+                || s.actors.iter().any(|a| a.first < i && i < a.end));
         // A participle modifying a noun ("sweeping sanctions") is no verb.
         // (The parser also reads "The US presented evidence" as a noun phrase: a past
         // participle counts as adjectival only after a determiner or an adjective.)

@@ -1910,3 +1910,20 @@ fn a_pair_agreeing_is_mutual_and_a_host_at_home_hosts_the_pair() {
         "{guests:?}"
     );
 }
+
+#[test]
+fn a_deal_brokered_by_two_states_is_their_mediation() {
+    let evs = events(
+        "Israeli strikes hit Lebanon on Tuesday.\n\
+         The deal, brokered by the United States and France, requires Israeli forces to withdraw from southern Lebanon over 60 days.",
+    );
+    let brokers: Vec<String> = evs
+        .iter()
+        .filter(|e| e.cameo == "045")
+        .map(|e| codes(e).1)
+        .collect();
+    assert!(
+        brokers.contains(&"USA".to_string()) && brokers.contains(&"FRA".to_string()),
+        "{brokers:?}"
+    );
+}
