@@ -66,39 +66,39 @@ fn blind_set_floor(set: &str, articles: usize, events: f64, quotes: f64) {
 /// events-dev2 (10 articles; first run: events F1 0.30, 3 critical errors).
 #[test]
 fn events_dev2_floor() {
-    blind_set_floor("events-dev2", 10, 0.50, 0.91);
+    blind_set_floor("events-dev2", 10, 0.51, 0.91);
 }
 
 /// events-dev3 (10 sample-like diplomatic stories; first run: events F1 0.22, 2 critical).
 #[test]
 fn events_dev3_floor() {
-    blind_set_floor("events-dev3", 10, 0.42, 0.92);
+    blind_set_floor("events-dev3", 10, 0.43, 0.92);
 }
 
 /// events-dev4 (8 sample-like diplomatic stories written after the tuning on the other three;
 /// first run: events F1 0.32, 6 critical).
 #[test]
 fn events_dev4_floor() {
-    blind_set_floor("events-dev4", 8, 0.45, 0.94);
+    blind_set_floor("events-dev4", 8, 0.47, 0.94);
 }
 
 /// events-dev5 (8 stories of conflict, sanctions, protests and diplomacy written blind by
 /// another hand after this session's earlier tuning; first run: events F1 0.31, 1 critical).
 #[test]
 fn events_dev5_floor() {
-    blind_set_floor("events-dev5", 8, 0.51, 0.86);
+    blind_set_floor("events-dev5", 8, 0.53, 0.86);
 }
 
 /// events-dev6 (8 stories written blind by another hand at the end of a later session; first
 /// run: events F1 0.39, quotes F1 0.73, 1 critical).
 #[test]
 fn events_dev6_floor() {
-    blind_set_floor("events-dev6", 8, 0.48, 0.77);
+    blind_set_floor("events-dev6", 8, 0.50, 0.77);
 }
 
 /// events-dev7 (8 stories written blind by another hand at the end of the same session; first
 /// run: events F1 0.27, quotes F1 0.94, no critical error).
 #[test]
 fn events_dev7_floor() {
-    blind_set_floor("events-dev7", 8, 0.35, 0.94);
+    blind_set_floor("events-dev7", 8, 0.45, 0.94);
 }
