@@ -50,6 +50,8 @@ struct Lexicon {
     no_comment_verbs: HashSet<String>,
     /// "gave no reason", "had no comment": the same with a noun.
     no_comment_phrases: Vec<Vec<String>>,
+    /// "respond", "answer": said to come, a threat (130).
+    response_verbs: HashSet<String>,
     /// Words of a judgement: code 111 (negative) or 051 (positive).
     evaluations: HashMap<String, String>,
     intent_blocks: HashSet<String>,
@@ -107,6 +109,7 @@ fn lexicon() -> &'static Lexicon {
             evaluation_verbs: HashSet::new(),
             no_comment_verbs: HashSet::new(),
             no_comment_phrases: Vec::new(),
+            response_verbs: HashSet::new(),
             evaluations: HashMap::new(),
             intent_blocks: HashSet::new(),
             coded_defaults: HashSet::new(),
@@ -181,6 +184,7 @@ fn lexicon() -> &'static Lexicon {
                 "denied_nouns" => drop(l.denied_nouns.insert(w)),
                 "evaluation_verbs" => drop(l.evaluation_verbs.insert(w)),
                 "no_comment_verbs" => drop(l.no_comment_verbs.insert(w)),
+                "response_verbs" => drop(l.response_verbs.insert(w)),
                 "no_comment_phrases" => l
                     .no_comment_phrases
                     .push(w.split_whitespace().map(str::to_string).collect()),
@@ -2150,6 +2154,13 @@ fn code_triggers(
                 continue;
             }
         }
+        if lex.response_verbs.contains(words[i]) && pos.is_verb() {
+            if let Some(ev) = response_threat(s, lex, i) {
+                out.push(ev);
+                i += 1;
+                continue;
+            }
+        }
         let comment_phrase = lex.no_comment_phrases.iter().any(|p| {
             words
                 .get(i..i + p.len())
@@ -2431,6 +2442,52 @@ fn finish(code: &str, m: Modality) -> String {
     } else {
         code.to_string()
     }
+}
+
+/// "Pakistan would respond at a time and place of its choosing", "Israel will answer": saying
+/// one will respond is a threat (130), made when said, by the subject against the story's other
+/// side (or a named target after "to"/"against").
+fn response_threat(s: &Sent, lex: &Lexicon, i: usize) -> Option<Event> {
+    if !future(s, lex, i) || i < 1 || matches!(s.words[i - 1].as_str(), "not" | "n't" | "never") {
+        return None;
+    }
+    let (a, b) = clause(s, lex, i);
+    let src_index = dep_roles(s, lex, i)
+        .and_then(|r| r.subject)
+        .or_else(|| s.actors.iter().rposition(|x| x.end <= i && x.first >= a))?;
+    let src = s.actors.get(src_index)?.clone();
+    let mine = src.code.get(..3).map(str::to_string);
+    let named = (i + 1..b)
+        .find(|&k| matches!(s.words[k].as_str(), "to" | "against"))
+        .and_then(|k| {
+            s.actors
+                .iter()
+                .find(|x| x.first == k + 1 || x.first == k + 2)
+        })
+        .filter(|x| x.code.get(..3).map(str::to_string) != mine)
+        .cloned();
+    let tgt = named.or_else(|| {
+        let (x, y) = story_sides(s, i)?;
+        if Some(x.code.as_str()) == mine.as_deref() {
+            Some(y)
+        } else if Some(y.code.as_str()) == mine.as_deref() {
+            Some(x)
+        } else {
+            None
+        }
+    });
+    Some(Event {
+        cameo: "130".to_string(),
+        plover: None,
+        source: Some(actor_ref(&src)),
+        target: tgt.as_ref().map(actor_ref),
+        modality: Modality::Asserted,
+        date: None,
+        speech_date: None,
+        goldstein: None,
+        quad_class: None,
+        mentions: vec![mention(s, i, i, Some(&src), tgt.as_ref())],
+    })
 }
 
 /// "Aliyev did not say whether Baku would recall its ambassador", "Pakistan's military did not

@@ -1927,3 +1927,16 @@ fn a_deal_brokered_by_two_states_is_their_mediation() {
         "{brokers:?}"
     );
 }
+
+#[test]
+fn saying_one_will_respond_is_a_threat_against_the_other_side() {
+    let evs = events(
+        "Indian warplanes struck a camp in Pakistan.\nPakistan said it would respond at a time and place of its choosing.",
+    );
+    let e = find(&evs, |e| e.cameo == "130");
+    assert_eq!((codes(e).1.as_str(), codes(e).2.as_str()), ("PAK", "IND"));
+    assert_eq!(e.modality, Modality::Asserted);
+    // Not when it will not, nor a past response.
+    let evs = events("Pakistan responded by closing its airspace.");
+    assert!(evs.iter().all(|e| e.cameo != "130"));
+}
