@@ -66,7 +66,7 @@ fn blind_set_floor(set: &str, articles: usize, events: f64, quotes: f64) {
 /// events-dev2 (10 articles; first run: events F1 0.30, 3 critical errors).
 #[test]
 fn events_dev2_floor() {
-    blind_set_floor("events-dev2", 10, 0.51, 0.91);
+    blind_set_floor("events-dev2", 10, 0.52, 0.91);
 }
 
 /// events-dev3 (10 sample-like diplomatic stories; first run: events F1 0.22, 2 critical).
@@ -93,7 +93,7 @@ fn events_dev5_floor() {
 /// run: events F1 0.39, quotes F1 0.73, 1 critical).
 #[test]
 fn events_dev6_floor() {
-    blind_set_floor("events-dev6", 8, 0.50, 0.77);
+    blind_set_floor("events-dev6", 8, 0.51, 0.77);
 }
 
 /// events-dev7 (8 stories written blind by another hand at the end of the same session; first
