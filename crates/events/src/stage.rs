@@ -2351,10 +2351,11 @@ fn code_triggers(
                     // A light verb ("take", "keep", "make") codes only through a pattern.
                     // (A multi-word verb with a noun is its own pattern: "leave office"; not
                     // "going to", "give up".)
+                    // (Nor one with its particle: "give up", "take over".)
                     let own_noun = m.words > 0
                         && s.toks
                             .get(i + 1)
-                            .is_some_and(|t| matches!(t.pos, Pos::NN | Pos::NNS));
+                            .is_some_and(|t| matches!(t.pos, Pos::NN | Pos::NNS | Pos::RP));
                     let light = m.default && !own_noun && lex.light.contains(words[i]);
                     if m.code != "010" && !generic && !light {
                         // "called Putin" is a phone call (the CALL block's default 041); "called

@@ -1940,3 +1940,10 @@ fn saying_one_will_respond_is_a_threat_against_the_other_side() {
     let evs = events("Pakistan responded by closing its airspace.");
     assert!(evs.iter().all(|e| e.cameo != "130"));
 }
+
+#[test]
+fn a_light_verb_with_its_particle_codes_refusing_to_give_up() {
+    let e = one("Guyana will not give up a single square inch.", "124");
+    assert_eq!(codes(&e).1, "GUY");
+    assert_eq!(e.modality, Modality::Asserted);
+}
