@@ -1947,3 +1947,12 @@ fn a_light_verb_with_its_particle_codes_refusing_to_give_up() {
     assert_eq!(codes(&e).1, "GUY");
     assert_eq!(e.modality, Modality::Asserted);
 }
+
+#[test]
+fn refusing_to_retract_remarks_is_refusing_to_yield() {
+    let e = one(
+        "Japanese Prime Minister Sanae Takaichi would not retract her comments, officials said.",
+        "124",
+    );
+    assert!(codes(&e).1.starts_with("JPN"));
+}
