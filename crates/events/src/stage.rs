@@ -2467,16 +2467,7 @@ fn response_threat(s: &Sent, lex: &Lexicon, i: usize) -> Option<Event> {
         })
         .filter(|x| x.code.get(..3).map(str::to_string) != mine)
         .cloned();
-    let tgt = named.or_else(|| {
-        let (x, y) = story_sides(s, i)?;
-        if Some(x.code.as_str()) == mine.as_deref() {
-            Some(y)
-        } else if Some(y.code.as_str()) == mine.as_deref() {
-            Some(x)
-        } else {
-            None
-        }
-    });
+    let tgt = named.or_else(|| other_side(s, i, mine.as_deref()));
     Some(Event {
         cameo: "130".to_string(),
         plover: None,
@@ -2577,16 +2568,7 @@ fn evaluation_event(s: &Sent, lex: &Lexicon, i: usize) -> Option<Event> {
         .find(|x| x.first > i && x.end <= e && x.code.get(..3).map(str::to_string) != mine)
         .cloned();
     // (Else the story's other side.)
-    let tgt = named.or_else(|| {
-        let (x, y) = story_sides(s, i)?;
-        if Some(x.code.as_str()) == mine.as_deref() {
-            Some(y)
-        } else if Some(y.code.as_str()) == mine.as_deref() {
-            Some(x)
-        } else {
-            None
-        }
-    });
+    let tgt = named.or_else(|| other_side(s, i, mine.as_deref()));
     let m = modality(s, lex, i, false);
     Some(Event {
         cameo: code,
@@ -3938,6 +3920,18 @@ fn people_at(s: &Sent, h: usize, code: &str) -> Actor {
         bare: true,
         state: false,
         person: false,
+    }
+}
+
+/// The side of the story's pair that is not country `mine`, when `mine` is one of the two.
+fn other_side(s: &Sent, i: usize, mine: Option<&str>) -> Option<Actor> {
+    let (x, y) = story_sides(s, i)?;
+    if Some(x.code.as_str()) == mine {
+        Some(y)
+    } else if Some(y.code.as_str()) == mine {
+        Some(x)
+    } else {
+        None
     }
 }
 
