@@ -3752,6 +3752,14 @@ fn verb_event(
                 .as_ref()
                 .is_none_or(|sa| sa.code.get(..3) != t.code.get(..3))
     });
+    // "warned that any new violation of its airspace would meet a firm response": a threat that
+    // names no target is aimed at the story's other side when its source is one of the two.
+    let tgt_actor = tgt_actor.or_else(|| {
+        let mine = src_actor.as_ref()?.code.get(..3)?.to_string();
+        code.starts_with("13")
+            .then(|| other_side(s, i, Some(mine.as_str())))
+            .flatten()
+    });
     let Some(side) = src_actor.as_ref().or(tgt_actor.as_ref()) else {
         return Vec::new();
     };

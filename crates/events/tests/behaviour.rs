@@ -1956,3 +1956,13 @@ fn refusing_to_retract_remarks_is_refusing_to_yield() {
     );
     assert!(codes(&e).1.starts_with("JPN"));
 }
+
+#[test]
+fn a_threat_naming_no_target_is_aimed_at_the_other_side() {
+    let evs = events(
+        "Algeria closed its airspace to Mali on Monday.\n\
+         Algerian Foreign Minister Ahmed Attaf warned that any new violation of its airspace would meet a firm response.",
+    );
+    let e = find(&evs, |e| e.cameo.starts_with("13"));
+    assert_eq!(codes(e).2, "MLI", "{:?}", codes(e));
+}
