@@ -2161,6 +2161,33 @@ fn code_triggers(
                 continue;
             }
         }
+        // "Peskov said the incident had nothing to do with Russia": the speaker's denial.
+        if matches!(words[i], "had" | "has" | "have")
+            && words.get(i + 1..i + 5) == Some(&["nothing", "to", "do", "with"][..])
+        {
+            let speaker = s
+                .quote_speaker
+                .get(i)
+                .copied()
+                .flatten()
+                .and_then(|q| speakers.get(q)?.1.clone());
+            if let Some(sp) = speaker {
+                out.push(Event {
+                    cameo: "016".to_string(),
+                    plover: None,
+                    source: Some(actor_ref(&sp)),
+                    target: None,
+                    modality: Modality::Asserted,
+                    date: None,
+                    speech_date: None,
+                    goldstein: None,
+                    quad_class: None,
+                    mentions: vec![mention(s, i, i, Some(&sp), None)],
+                });
+                i += 1;
+                continue;
+            }
+        }
         let comment_phrase = lex.no_comment_phrases.iter().any(|p| {
             words
                 .get(i..i + p.len())
@@ -2551,8 +2578,16 @@ fn evaluation_event(s: &Sent, lex: &Lexicon, i: usize) -> Option<Event> {
         return None;
     }
     let (a, b) = clause(s, lex, i);
-    let (e, code) = (i + 2..b.min(n).min(i + 14))
-        .find_map(|k| lex.evaluations.get(&s.words[k]).map(|c| (k, c.clone())))?;
+    let (e, code) = (i + 2..b.min(n).min(i + 14)).find_map(|k| {
+        // ("short-sighted" is three tokens.)
+        let joined = (s.words.get(k + 1).is_some_and(|w| w == "-"))
+            .then(|| s.words.get(k + 2).map(|w| format!("{}-{w}", s.words[k])))
+            .flatten();
+        joined
+            .and_then(|j| lex.evaluations.get(&j))
+            .or_else(|| lex.evaluations.get(&s.words[k]))
+            .map(|c| (k, c.clone()))
+    })?;
     let roles = dep_roles(s, lex, i);
     let src_index = roles
         .as_ref()

@@ -1966,3 +1966,17 @@ fn a_threat_naming_no_target_is_aimed_at_the_other_side() {
     let e = find(&evs, |e| e.cameo.starts_with("13"));
     assert_eq!(codes(e).2, "MLI", "{:?}", codes(e));
 }
+
+#[test]
+fn nothing_to_do_with_is_the_speakers_denial_and_hyphenated_judgements_count() {
+    let e = one(
+        "Kremlin spokesman Dmitry Peskov said the incident had nothing to do with Russia.",
+        "016",
+    );
+    assert!(codes(&e).1.starts_with("RUS"));
+    let e = one(
+        "Kremlin spokesman Dmitry Peskov called the decision short-sighted.",
+        "111",
+    );
+    assert!(codes(&e).1.starts_with("RUS"));
+}
