@@ -86,7 +86,7 @@ fn events_dev4_floor() {
 /// another hand after this session's earlier tuning; first run: events F1 0.31, 1 critical).
 #[test]
 fn events_dev5_floor() {
-    blind_set_floor("events-dev5", 8, 0.53, 0.86);
+    blind_set_floor("events-dev5", 8, 0.54, 0.86);
 }
 
 /// events-dev6 (8 stories written blind by another hand at the end of a later session; first
