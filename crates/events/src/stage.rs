@@ -50,6 +50,12 @@ struct Lexicon {
     no_comment_verbs: HashSet<String>,
     /// "gave no reason", "had no comment": the same with a noun.
     no_comment_phrases: Vec<Vec<String>>,
+    /// "brokered", "mediated": before "by", the broker mediates between the story's sides (045).
+    mediation_participles: HashSet<String>,
+    /// "nothing to do with": after "had"/"has", the speaker denies involvement (016).
+    involvement_denials: Vec<Vec<String>>,
+    /// "talks", "summit": a host (043) whose object names one of these hosts both sides.
+    hosted_objects: HashSet<String>,
     /// "respond", "answer": said to come, a threat (130).
     response_verbs: HashSet<String>,
     /// Words of a judgement: code 111 (negative) or 051 (positive).
@@ -109,6 +115,9 @@ fn lexicon() -> &'static Lexicon {
             evaluation_verbs: HashSet::new(),
             no_comment_verbs: HashSet::new(),
             no_comment_phrases: Vec::new(),
+            mediation_participles: HashSet::new(),
+            involvement_denials: Vec::new(),
+            hosted_objects: HashSet::new(),
             response_verbs: HashSet::new(),
             evaluations: HashMap::new(),
             intent_blocks: HashSet::new(),
@@ -170,10 +179,8 @@ fn lexicon() -> &'static Lexicon {
                 "unconfirming_verbs" => drop(l.unconfirming.insert(w)),
                 "body_anaphors" => {
                     let prefix = cols.next().map(str::trim).filter(|c| !c.is_empty());
-                    l.body_anaphors.push((
-                        w.split_whitespace().map(str::to_string).collect(),
-                        prefix.unwrap_or("IGO").to_string(),
-                    ));
+                    l.body_anaphors
+                        .push((words_of(&w), prefix.unwrap_or("IGO").to_string()));
                 }
                 "contact_doubts" => {
                     let root = cols.next().unwrap_or("").trim().to_string();
@@ -185,9 +192,10 @@ fn lexicon() -> &'static Lexicon {
                 "evaluation_verbs" => drop(l.evaluation_verbs.insert(w)),
                 "no_comment_verbs" => drop(l.no_comment_verbs.insert(w)),
                 "response_verbs" => drop(l.response_verbs.insert(w)),
-                "no_comment_phrases" => l
-                    .no_comment_phrases
-                    .push(w.split_whitespace().map(str::to_string).collect()),
+                "no_comment_phrases" => l.no_comment_phrases.push(words_of(&w)),
+                "mediation_participles" => drop(l.mediation_participles.insert(w)),
+                "involvement_denials" => l.involvement_denials.push(words_of(&w)),
+                "hosted_objects" => drop(l.hosted_objects.insert(w)),
                 "negative_evaluations" => drop(l.evaluations.insert(w, "111".to_string())),
                 "positive_evaluations" => drop(l.evaluations.insert(w, "051".to_string())),
                 "intent_blocks" => drop(l.intent_blocks.insert(w.to_uppercase())),
@@ -195,9 +203,7 @@ fn lexicon() -> &'static Lexicon {
                 "desire_verbs" => drop(l.desire.insert(w)),
                 "adopting_verbs" => drop(l.adopting.insert(w)),
                 "locative_prepositions" => drop(l.locative.insert(w)),
-                "negating_phrases" => l
-                    .negating_phrases
-                    .push(w.split_whitespace().map(str::to_string).collect()),
+                "negating_phrases" => l.negating_phrases.push(words_of(&w)),
                 "intent_words" => drop(l.intent_words.insert(w)),
                 "refusal_modals" => drop(l.refusal_modals.insert(w)),
                 "refusal_verbs" => drop(l.refusal_verbs.insert(w)),
@@ -553,11 +559,7 @@ fn inherit_countries(
         };
         // Past a finite verb, a party is what the agent acts on ("the junta spokesman accused
         // France"): in a story already placed, the agent belongs to the story's country.
-        let across_verb = |f: usize| {
-            f >= a.end
-                && (a.end..f)
-                    .any(|k| matches!(toks[k].pos, Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD))
-        };
+        let across_verb = |f: usize| f >= a.end && (a.end..f).any(|k| toks[k].pos.is_finite());
         // "recalled its ambassador from Caracas": "its" is the nearest state or body before
         // it (never a person: "Maduro's victory"), not the place after.
         if a.first > 0 && matches!(words[a.first - 1].as_str(), "its" | "their") {
@@ -1312,13 +1314,7 @@ fn both_sides(lex: &Lexicon, text: &str, events: &mut Vec<Event>) {
             .split_whitespace()
             .take(7)
             .collect();
-        let hosted = e.cameo == "043"
-            && object.iter().any(|w| {
-                matches!(
-                    *w,
-                    "talks" | "meeting" | "summit" | "negotiations" | "countries'" | "sides"
-                )
-            });
+        let hosted = e.cameo == "043" && object.iter().any(|w| lex.hosted_objects.contains(*w));
         if !them && !hosted && !lex.both_sides.iter().any(|w| after.contains(w.as_str())) {
             continue;
         }
@@ -1743,7 +1739,7 @@ fn planned_infinitive(s: &Sent, a: usize, v: usize) -> bool {
     // not "moves to repair relations".
     let subject_end = if v >= 3 && be(v - 2) { v - 2 } else { v - 1 };
     (a..v - 1).all(|k| {
-        let finite = matches!(s.toks[k].pos, Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD);
+        let finite = s.toks[k].pos.is_finite();
         !finite || (be(k) && k + 2 == v)
     }) && s
         .actors
@@ -2117,39 +2113,9 @@ fn code_triggers(
             i += len;
             continue;
         }
-        if matches!(words[i], "brokered" | "mediated") && words.get(i + 1) == Some(&"by") {
-            // "a deal brokered by the United States and France", "talks mediated by the African
-            // Union": mediation (045) by each named broker between the story's two parties.
-            let brokers: Vec<usize> = match s
-                .actors
-                .iter()
-                .position(|a| a.first > i + 1 && a.first <= i + 3)
-            {
-                Some(k) => match pair_from(s, k) {
-                    Some((x, y)) => vec![x, y],
-                    None => vec![k],
-                },
-                None => Vec::new(),
-            };
-            if let (false, Some((side, _))) = (brokers.is_empty(), story_sides(s, i)) {
-                for k in brokers {
-                    let b = &s.actors[k];
-                    if b.code.get(..3) == side.code.get(..3) {
-                        continue;
-                    }
-                    out.push(Event {
-                        cameo: "045".to_string(),
-                        plover: None,
-                        source: Some(actor_ref(b)),
-                        target: Some(actor_ref(&side)),
-                        modality: modality(s, lex, i, false),
-                        date: date_of(s, lex, i),
-                        speech_date: None,
-                        goldstein: None,
-                        quad_class: None,
-                        mentions: vec![mention(s, i, i, Some(b), Some(&side))],
-                    });
-                }
+        if lex.mediation_participles.contains(words[i]) && words.get(i + 1) == Some(&"by") {
+            if let Some(found) = mediation_events(s, lex, i) {
+                out.extend(found);
                 i += 1;
                 continue;
             }
@@ -2161,40 +2127,24 @@ fn code_triggers(
                 continue;
             }
         }
-        // "Peskov said the incident had nothing to do with Russia": the speaker's denial.
         if matches!(words[i], "had" | "has" | "have")
-            && words.get(i + 1..i + 5) == Some(&["nothing", "to", "do", "with"][..])
+            && lex
+                .involvement_denials
+                .iter()
+                .any(|p| phrase_at(&s.words, i + 1, p))
         {
-            let speaker = s
-                .quote_speaker
-                .get(i)
-                .copied()
-                .flatten()
-                .and_then(|q| speakers.get(q)?.1.clone());
-            if let Some(sp) = speaker {
-                out.push(Event {
-                    cameo: "016".to_string(),
-                    plover: None,
-                    source: Some(actor_ref(&sp)),
-                    target: None,
-                    modality: Modality::Asserted,
-                    date: None,
-                    speech_date: None,
-                    goldstein: None,
-                    quad_class: None,
-                    mentions: vec![mention(s, i, i, Some(&sp), None)],
-                });
+            if let Some(ev) = involvement_denial(s, speakers, i) {
+                out.push(ev);
                 i += 1;
                 continue;
             }
         }
-        let comment_phrase = lex.no_comment_phrases.iter().any(|p| {
-            words
-                .get(i..i + p.len())
-                .is_some_and(|w| w.iter().zip(p).all(|(a, b)| *a == b.as_str()))
-        });
+        let comment_phrase = lex
+            .no_comment_phrases
+            .iter()
+            .any(|p| phrase_at(&s.words, i, p));
         if comment_phrase || lex.no_comment_verbs.contains(words[i]) {
-            if let Some(ev) = no_comment_event(s, lex, i) {
+            if let Some(ev) = no_comment_event(s, lex, i, comment_phrase) {
                 out.push(ev);
                 i += 1;
                 continue;
@@ -2444,6 +2394,70 @@ fn code_triggers(
     }
 }
 
+/// "a deal brokered by the United States and France", "talks mediated by the African Union":
+/// mediation (045) by each named broker after the participle at `i` toward the story's sides.
+/// `None` when no broker or no sides are named; a broker of a side's own country mediates nothing.
+fn mediation_events(s: &Sent, lex: &Lexicon, i: usize) -> Option<Vec<Event>> {
+    let brokers: Vec<usize> = match s
+        .actors
+        .iter()
+        .position(|a| a.first > i + 1 && a.first <= i + 3)
+    {
+        Some(k) => match pair_from(s, k) {
+            Some((x, y)) => vec![x, y],
+            None => vec![k],
+        },
+        None => return None,
+    };
+    let (side, _) = story_sides(s, i)?;
+    let (m, date) = (modality(s, lex, i, false), date_of(s, lex, i));
+    let events = brokers
+        .into_iter()
+        .map(|k| &s.actors[k])
+        .filter(|b| b.code.get(..3) != side.code.get(..3))
+        .map(|b| {
+            record(
+                s,
+                i,
+                i,
+                "045".to_string(),
+                Some(b),
+                Some(&side),
+                m,
+                date.clone(),
+            )
+        })
+        .collect();
+    Some(events)
+}
+
+/// "Peskov said the incident had nothing to do with Russia": the quoted speaker's denial (016)
+/// of what the auxiliary at `i` opens.
+fn involvement_denial(s: &Sent, speakers: &[(Span, Option<Actor>)], i: usize) -> Option<Event> {
+    let q = s.quote_speaker.get(i).copied().flatten()?;
+    let sp = speakers.get(q)?.1.clone()?;
+    Some(record(
+        s,
+        i,
+        i,
+        "016".to_string(),
+        Some(&sp),
+        None,
+        Modality::Asserted,
+        None,
+    ))
+}
+
+/// A lexicon phrase as the words it is matched by.
+fn words_of(phrase: &str) -> Vec<String> {
+    phrase.split_whitespace().map(str::to_string).collect()
+}
+
+/// The words from `i` on begin with `phrase`.
+fn phrase_at(words: &[String], i: usize, phrase: &[String]) -> bool {
+    words.get(i..i + phrase.len()) == Some(phrase)
+}
+
 fn mention(
     s: &Sent,
     i: usize,
@@ -2458,6 +2472,33 @@ fn mention(
         source: src.filter(|a| !a.entity.is_empty()).map(|a| a.span),
         target: tgt.filter(|a| !a.entity.is_empty()).map(|a| a.span),
         quote: s.quote_of.get(i).copied().flatten().map(|q| q as u32),
+    }
+}
+
+/// An event whose trigger is tokens `i..=last`, with its source and target as named in the
+/// sentence (the mention keeps their spans; PLOVER and Goldstein are filled in later).
+#[allow(clippy::too_many_arguments)]
+fn record(
+    s: &Sent,
+    i: usize,
+    last: usize,
+    cameo: String,
+    src: Option<&Actor>,
+    tgt: Option<&Actor>,
+    modality: Modality,
+    date: Option<String>,
+) -> Event {
+    Event {
+        cameo,
+        plover: None,
+        source: src.map(actor_ref),
+        target: tgt.map(actor_ref),
+        modality,
+        date,
+        speech_date: None,
+        goldstein: None,
+        quad_class: None,
+        mentions: vec![mention(s, i, last, src, tgt)],
     }
 }
 
@@ -2495,30 +2536,24 @@ fn response_threat(s: &Sent, lex: &Lexicon, i: usize) -> Option<Event> {
         .filter(|x| x.code.get(..3).map(str::to_string) != mine)
         .cloned();
     let tgt = named.or_else(|| other_side(s, i, mine.as_deref()));
-    Some(Event {
-        cameo: "130".to_string(),
-        plover: None,
-        source: Some(actor_ref(&src)),
-        target: tgt.as_ref().map(actor_ref),
-        modality: Modality::Asserted,
-        date: None,
-        speech_date: None,
-        goldstein: None,
-        quad_class: None,
-        mentions: vec![mention(s, i, i, Some(&src), tgt.as_ref())],
-    })
+    Some(record(
+        s,
+        i,
+        i,
+        "130".to_string(),
+        Some(&src),
+        tgt.as_ref(),
+        Modality::Asserted,
+        None,
+    ))
 }
 
 /// "Aliyev did not say whether Baku would recall its ambassador", "Pakistan's military did not
 /// confirm the strikes", "North Korea has not commented": declining to comment (011) by the
 /// subject of a negated verb of saying.
-fn no_comment_event(s: &Sent, lex: &Lexicon, i: usize) -> Option<Event> {
-    // "gave no reason", "had no comment", "made no mention of": the same, said with a noun.
-    let phrase = lex.no_comment_phrases.iter().any(|p| {
-        s.words
-            .get(i..i + p.len())
-            .is_some_and(|w| w == p.as_slice())
-    });
+/// `phrase`: a no-comment phrase starts at `i` ("gave no reason", "had no comment", "made no
+/// mention of": the same, said with a noun).
+fn no_comment_event(s: &Sent, lex: &Lexicon, i: usize, phrase: bool) -> Option<Event> {
     let negated_verb = i >= 2
         && matches!(s.words[i - 1].as_str(), "not" | "n't" | "never")
         && matches!(
@@ -2547,18 +2582,16 @@ fn no_comment_event(s: &Sent, lex: &Lexicon, i: usize) -> Option<Event> {
             .rposition(|x| x.end <= before && x.first >= a)
     })?;
     let src = s.actors.get(src_index)?.clone();
-    Some(Event {
-        cameo: "011".to_string(),
-        plover: None,
-        source: Some(actor_ref(&src)),
-        target: None,
-        modality: Modality::Asserted,
-        date: None,
-        speech_date: None,
-        goldstein: None,
-        quad_class: None,
-        mentions: vec![mention(s, i, i, Some(&src), None)],
-    })
+    Some(record(
+        s,
+        i,
+        i,
+        "011".to_string(),
+        Some(&src),
+        None,
+        Modality::Asserted,
+        None,
+    ))
 }
 
 /// "Moscow called NATO's summit a step towards escalation", "Saar called the decision
@@ -2605,18 +2638,16 @@ fn evaluation_event(s: &Sent, lex: &Lexicon, i: usize) -> Option<Event> {
     // (Else the story's other side.)
     let tgt = named.or_else(|| other_side(s, i, mine.as_deref()));
     let m = modality(s, lex, i, false);
-    Some(Event {
-        cameo: code,
-        plover: None,
-        source: Some(actor_ref(&src)),
-        target: tgt.as_ref().map(actor_ref),
-        modality: m,
-        date: date_of(s, lex, i),
-        speech_date: None,
-        goldstein: None,
-        quad_class: None,
-        mentions: vec![mention(s, i, i, Some(&src), tgt.as_ref())],
-    })
+    Some(record(
+        s,
+        i,
+        i,
+        code,
+        Some(&src),
+        tgt.as_ref(),
+        m,
+        date_of(s, lex, i),
+    ))
 }
 
 /// "Putin apologised to Aliyev in a phone call on Saturday": a contact noun (a call, a meeting,
@@ -2710,18 +2741,16 @@ fn agent_noun_event(
         });
     let m = attribute(s, speakers, k, modality(s, lex, k, false), src, tgt, code);
     Some((
-        Event {
-            cameo: finish(code, m),
-            plover: None,
-            source: Some(actor_ref(src)),
-            target: tgt.map(actor_ref),
-            modality: m,
-            date: date_of(s, lex, k),
-            speech_date: None,
-            goldstein: None,
-            quad_class: None,
-            mentions: vec![mention(s, k, k, Some(src), tgt)],
-        },
+        record(
+            s,
+            k,
+            k,
+            finish(code, m),
+            Some(src),
+            tgt,
+            m,
+            date_of(s, lex, k),
+        ),
         k,
     ))
 }
@@ -2750,7 +2779,7 @@ fn object_noun_event(s: &Sent, lex: &Lexicon, i: usize, last: usize, code: &str)
     let mut src = s
         .actors
         .iter()
-        .filter(|x| x.first >= a && x.end <= st - 1)
+        .filter(|x| x.first >= a && x.end < st)
         .last();
     if src.is_none() && a > 0 {
         if opens_with_pronoun(s, a, st - 1) {
@@ -2803,18 +2832,16 @@ fn object_noun_event(s: &Sent, lex: &Lexicon, i: usize, last: usize, code: &str)
     } else {
         m
     };
-    Some(Event {
-        cameo: finish(code, m),
-        plover: None,
-        source: Some(actor_ref(src)),
-        target: tgt.map(actor_ref),
-        modality: m,
-        date: date_of(s, lex, st - 1),
-        speech_date: None,
-        goldstein: None,
-        quad_class: None,
-        mentions: vec![mention(s, i, last, Some(src), tgt)],
-    })
+    Some(record(
+        s,
+        i,
+        last,
+        finish(code, m),
+        Some(src),
+        tgt,
+        m,
+        date_of(s, lex, st - 1),
+    ))
 }
 
 /// "Russia said that Sudan must return the helicopter": saying that someone must (or should)
@@ -2858,18 +2885,16 @@ fn demand_event(
     if src.code == tgt.code {
         return None;
     }
-    Some(Event {
-        cameo: "100".to_string(),
-        plover: None,
-        source: Some(actor_ref(src)),
-        target: Some(actor_ref(tgt)),
-        modality: Modality::Asserted,
-        date: date_of(s, lex, i),
-        speech_date: None,
-        goldstein: None,
-        quad_class: None,
-        mentions: vec![mention(s, i, i, Some(src), Some(tgt))],
-    })
+    Some(record(
+        s,
+        i,
+        i,
+        "100".to_string(),
+        Some(src),
+        Some(tgt),
+        Modality::Asserted,
+        date_of(s, lex, i),
+    ))
 }
 
 /// The verb at `i` is what its subject says it will do ("will withdraw", "would boycott",
@@ -3584,8 +3609,7 @@ fn verb_event(
         && i > 0
         && s.toks[i - 1].pos.is_noun()
         && (a..i).any(|k| {
-            matches!(s.toks[k].pos, Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD)
-                && !matches!(s.words[k].as_str(), "have" | "has" | "had")
+            s.toks[k].pos.is_finite() && !matches!(s.words[k].as_str(), "have" | "has" | "had")
         });
     if reduced && src.is_some_and(|k| s.actors[k].end <= i) {
         return Vec::new();
@@ -3887,17 +3911,17 @@ fn verb_event(
             };
         }
     }
-    let event = |src: Option<&Actor>| Event {
-        cameo: code.clone(),
-        plover: None,
-        source: src.map(actor_ref),
-        target: tgt_actor.as_ref().map(actor_ref),
-        modality: m,
-        date: date_of(s, lex, i),
-        speech_date: None,
-        goldstein: None,
-        quad_class: None,
-        mentions: vec![mention(s, i, i, src, tgt_actor.as_ref())],
+    let event = |src: Option<&Actor>| {
+        record(
+            s,
+            i,
+            i,
+            code.clone(),
+            src,
+            tgt_actor.as_ref(),
+            m,
+            date_of(s, lex, i),
+        )
     };
     let mut out = vec![event(src_actor.as_ref())];
     if let Some(p) = partner {

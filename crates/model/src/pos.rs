@@ -56,6 +56,11 @@ impl Pos {
             Pos::VB | Pos::VBD | Pos::VBG | Pos::VBN | Pos::VBP | Pos::VBZ | Pos::MD
         )
     }
+
+    /// A finite verb: past, present or a modal (VBD, VBZ, VBP, MD).
+    pub fn is_finite(self) -> bool {
+        matches!(self, Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD)
+    }
 }
 
 macro_rules! ud_relations {

@@ -80,7 +80,7 @@ impl Tok<'_> {
 
     /// A finite verb (or modal) by its tag.
     pub fn is_finite(&self) -> bool {
-        matches!(self.pos, Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD)
+        self.pos.is_finite()
     }
 }
 

@@ -615,10 +615,9 @@ impl Stage for PosStage {
 /// "India flew/NN in"): its position, to be decoded again as VBD. The model, trained on 77k
 /// tokens of GUM, has seen few sentences that open with a country.
 fn finite_verb_fix<'w>(tags: &[Pos], word: &impl Fn(usize) -> &'w str) -> Option<usize> {
-    let finite = |p: Pos| matches!(p, Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD);
     // (Or the clause before a trailing attribution: "Israeli warplanes struck/JJ targets in
     // Iran, the military said" has its finite verb only after the comma.)
-    let n = match tags.iter().position(|&p| finite(p)) {
+    let n = match tags.iter().position(|&p| p.is_finite()) {
         // (A trailing attribution is a short subject and a verb of saying after the comma.)
         Some(f) if matches!(word(f), "said" | "says" | "told" | "added" | "reported") => {
             let c = tags[..f]
@@ -637,16 +636,13 @@ fn finite_verb_fix<'w>(tags: &[Pos], word: &impl Fn(usize) -> &'w str) -> Option
         Some(_) => 0,
         None => tags.len(),
     };
-    if n < 4 || tags[..n].iter().any(|&p| finite(p)) {
+    if n < 4 || tags[..n].iter().any(|&p| p.is_finite()) {
         return None;
     }
     let capital = |k: usize| word(k).chars().next().is_some_and(char::is_uppercase);
     let past = |k: usize| {
         let w = word(k);
-        (matches!(tags[k], Pos::JJ | Pos::VBN)
-            && w.len() >= 4
-            && w.ends_with("ed")
-            && !w.ends_with("eed"))
+        (matches!(tags[k], Pos::JJ | Pos::VBN) && regular_past(w))
             || (matches!(tags[k], Pos::NN | Pos::NNS | Pos::JJ | Pos::VBN)
                 && irregular_past().contains(w))
     };
@@ -667,16 +663,14 @@ fn rare_plural_fix<'w>(
     word: &impl Fn(usize) -> &'w str,
     known: impl Fn(usize) -> bool,
 ) -> Option<usize> {
-    let finite = |p: Pos| matches!(p, Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD);
     let n = tags.len();
-    let k = (0..n.saturating_sub(1)).find(|&k| finite(tags[k]))?;
-    if tags[k] != Pos::VBZ || tags[k + 1..].iter().any(|&p| finite(p)) || known(k) {
+    let k = (0..n.saturating_sub(1)).find(|&k| tags[k].is_finite())?;
+    if tags[k] != Pos::VBZ || tags[k + 1..].iter().any(|&p| p.is_finite()) || known(k) {
         return None;
     }
     let w = word(k);
     let next = word(k + 1);
-    let past = (next.len() >= 4 && next.ends_with("ed") && !next.ends_with("eed"))
-        || irregular_past().contains(next);
+    let past = regular_past(next) || irregular_past().contains(next);
     (w.len() > 3
         && w.ends_with('s')
         && !w.ends_with("ss")
@@ -692,7 +686,6 @@ fn rare_plural_fix<'w>(
 /// determiner with no noun after it is a noun ("a wasted meeting"); an adjective ending a noun
 /// phrase right before a finite verb is its head ("The Israeli military/JJ said").
 fn repair_tags<'w>(tags: &mut [Pos], word: &impl Fn(usize) -> &'w str) {
-    let finite = |p: Pos| matches!(p, Pos::VBD | Pos::VBZ | Pos::VBP | Pos::MD);
     let n = tags.len();
     // Infinitival "to" comes before a verb; before anything else it is the preposition ("closed
     // its airspace to/TO flights").
@@ -754,7 +747,7 @@ fn repair_tags<'w>(tags: &mut [Pos], word: &impl Fn(usize) -> &'w str) {
                             && !matches!(word(j - 1), "had" | "has" | "have" | "having")
                             && matches!(word(j - 1), "was" | "were" | "is" | "are"))
                 })
-            && tags[..k - 1].iter().any(|&p| finite(p))
+            && tags[..k - 1].iter().any(|&p| p.is_finite())
         {
             tags[k] = Pos::VBD;
         }
@@ -790,7 +783,7 @@ fn repair_tags<'w>(tags: &mut [Pos], word: &impl Fn(usize) -> &'w str) {
         let capital = word(k).chars().next().is_some_and(char::is_uppercase);
         let opens = k == 0 || matches!(tags[k - 1], Pos::COLON | Pos::COMMA | Pos::CC | Pos::IN);
         // (So is one read as a gerund: "Beijing/VBG demanded …".)
-        if matches!(tags[k], Pos::JJ | Pos::VBG) && capital && opens && finite(tags[k + 1]) {
+        if matches!(tags[k], Pos::JJ | Pos::VBG) && capital && opens && tags[k + 1].is_finite() {
             tags[k] = Pos::NNP;
         }
         // "The Israeli military said": an adjective that ends a noun phrase right before its
@@ -800,10 +793,16 @@ fn repair_tags<'w>(tags: &mut [Pos], word: &impl Fn(usize) -> &'w str) {
                 tags[k - 1],
                 Pos::DT | Pos::NNP | Pos::NNPS | Pos::JJ | Pos::PRPS | Pos::POS
             );
-        if tags[k] == Pos::JJ && !capital && np_before && finite(tags[k + 1]) {
+        if tags[k] == Pos::JJ && !capital && np_before && tags[k + 1].is_finite() {
             tags[k] = Pos::NN;
         }
     }
+}
+
+/// A regular past form by its spelling: "-ed" on a word of four letters or more, but not "-eed"
+/// ("need", "freed" and "agreed" are left to the model and the irregular list).
+fn regular_past(w: &str) -> bool {
+    w.len() >= 4 && w.ends_with("ed") && !w.ends_with("eed")
 }
 
 /// The irregular past tenses of `data/lexicon/past-tense.txt`.
