@@ -2520,11 +2520,8 @@ fn response_threat(s: &Sent, lex: &Lexicon, i: usize) -> Option<Event> {
     if !future(s, lex, i) || i < 1 || matches!(s.words[i - 1].as_str(), "not" | "n't" | "never") {
         return None;
     }
-    let (a, b) = clause(s, lex, i);
-    let src_index = dep_roles(s, lex, i)
-        .and_then(|r| r.subject)
-        .or_else(|| s.actors.iter().rposition(|x| x.end <= i && x.first >= a))?;
-    let src = s.actors.get(src_index)?.clone();
+    let (_, b) = clause(s, lex, i);
+    let src = subject_actor(s, lex, i, i)?;
     let mine = src.code.get(..3).map(str::to_string);
     let named = (i + 1..b)
         .find(|&k| matches!(s.words[k].as_str(), "to" | "against"))
@@ -2546,6 +2543,18 @@ fn response_threat(s: &Sent, lex: &Lexicon, i: usize) -> Option<Event> {
         Modality::Asserted,
         None,
     ))
+}
+
+/// The subject of the verb at `i`: its parsed subject, else the nearest actor of its clause that
+/// ends by `before`.
+fn subject_actor(s: &Sent, lex: &Lexicon, i: usize, before: usize) -> Option<Actor> {
+    let (a, _) = clause(s, lex, i);
+    let k = dep_roles(s, lex, i).and_then(|r| r.subject).or_else(|| {
+        s.actors
+            .iter()
+            .rposition(|x| x.end <= before && x.first >= a)
+    })?;
+    s.actors.get(k).cloned()
 }
 
 /// "Aliyev did not say whether Baku would recall its ambassador", "Pakistan's military did not
@@ -2574,14 +2583,7 @@ fn no_comment_event(s: &Sent, lex: &Lexicon, i: usize, phrase: bool) -> Option<E
     if !phrase && !negated_verb {
         return None;
     }
-    let (a, _) = clause(s, lex, i);
-    let before = if phrase { i } else { i - 2 };
-    let src_index = dep_roles(s, lex, i).and_then(|r| r.subject).or_else(|| {
-        s.actors
-            .iter()
-            .rposition(|x| x.end <= before && x.first >= a)
-    })?;
-    let src = s.actors.get(src_index)?.clone();
+    let src = subject_actor(s, lex, i, if phrase { i } else { i - 2 })?;
     Some(record(
         s,
         i,
@@ -2610,7 +2612,7 @@ fn evaluation_event(s: &Sent, lex: &Lexicon, i: usize) -> Option<Event> {
     {
         return None;
     }
-    let (a, b) = clause(s, lex, i);
+    let (_, b) = clause(s, lex, i);
     let (e, code) = (i + 2..b.min(n).min(i + 14)).find_map(|k| {
         // ("short-sighted" is three tokens.)
         let joined = (s.words.get(k + 1).is_some_and(|w| w == "-"))
@@ -2621,12 +2623,7 @@ fn evaluation_event(s: &Sent, lex: &Lexicon, i: usize) -> Option<Event> {
             .or_else(|| lex.evaluations.get(&s.words[k]))
             .map(|c| (k, c.clone()))
     })?;
-    let roles = dep_roles(s, lex, i);
-    let src_index = roles
-        .as_ref()
-        .and_then(|r| r.subject)
-        .or_else(|| s.actors.iter().rposition(|x| x.end <= i && x.first >= a));
-    let src = s.actors.get(src_index?)?.clone();
+    let src = subject_actor(s, lex, i, i)?;
     let mine = src.code.get(..3).map(str::to_string);
     // The object's actor, between the verb and the evaluation: "NATO's summit", "Ottawa's
     // allegations".
