@@ -203,9 +203,13 @@ fn news() -> Vec<(Article, Analysis)> {
     vec![(a, an), (b, bn), (c, cn), (d, dn)]
 }
 
+/// An in-memory store holding `batch`, written 500 articles a transaction (large batches
+/// then span several commits, as a long ingest does).
 fn store_with(batch: &[(Article, Analysis)]) -> Store {
     let mut store = Store::open_in_memory().unwrap();
-    store.write_batch(batch).unwrap();
+    for chunk in batch.chunks(500) {
+        store.write_batch(chunk).unwrap();
+    }
     store
 }
 
@@ -789,10 +793,7 @@ fn beyond_the_ranking_window_matches_follow_newest_first() {
             (a, an)
         })
         .collect();
-    let mut store = Store::open_in_memory().unwrap();
-    for chunk in batch.chunks(500) {
-        store.write_batch(chunk).unwrap();
-    }
+    let store = store_with(&batch);
     let number = |h: &SearchHit| -> usize {
         h.headline.as_deref().unwrap()["Notice ".len()..]
             .parse()
@@ -1729,10 +1730,7 @@ fn filtered_totals_beyond_the_ranking_window_count_every_passing_match() {
             (a, an)
         })
         .collect();
-    let mut store = Store::open_in_memory().unwrap();
-    for chunk in batch.chunks(500) {
-        store.write_batch(chunk).unwrap();
-    }
+    let store = store_with(&batch);
     let city = (0..n).filter(|i| i % 3 != 0).count() as u64;
     let dated_port = (0..n).filter(|i| i % 3 == 0 && i % 7 != 0).count() as u64;
     for (q, expected) in [
