@@ -1808,7 +1808,8 @@ fn noun_date(s: &Sent, i: usize) -> Option<String> {
 }
 
 /// An asserted event inside someone's quote is only that source's claim — reported — unless the
-/// speaker is one of the parties (a government confirming its own talks). An attack (18x–20x)
+/// speaker is one of the parties (a government confirming its own talks), and not the target
+/// of a concession (08x) it tells of. An attack (18x–20x)
 /// told only in a party's own words stays that party's claim ("the Houthis said they had
 /// launched drones", "the ministry said air defences had destroyed 50 drones").
 fn attribute(
@@ -1832,7 +1833,11 @@ fn attribute(
         Some(sp) => {
             let c = country(&sp.code);
             let violent = matches!(code.get(..2), Some("18" | "19" | "20"));
-            if violent {
+            // (That the other side gave in — yielded, eased, withdrew (08x) — told only by the
+            // side it favours is that side's claim: "Petro wrote that Washington had accepted
+            // his demand".)
+            let conceded = code.starts_with("08") && c != country(&src.code);
+            if violent || conceded {
                 Modality::Reported
             } else if c == country(&src.code) || tgt.is_some_and(|t| country(&t.code) == c) {
                 m

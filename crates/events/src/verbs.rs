@@ -225,6 +225,13 @@ struct Unit {
     atoms: Box<[Atom]>,
 }
 
+impl Unit {
+    /// True if the unit is the one plain word `w` (lower case).
+    fn is_word(&self, w: &str) -> bool {
+        matches!(&*self.atoms, [Atom::Word(x, _)] if &**x == w)
+    }
+}
+
 /// Where a `$` or `+` sits: on which side of `*`, after how many units of that side.
 #[derive(Debug, Clone, Copy)]
 struct Mark {
@@ -406,7 +413,7 @@ impl VerbDict {
                 continue;
             }
             for p in &self.blocks[s.block as usize].patterns {
-                if let Some(score) = self.match_pattern(p, words, vstart, vend, &barrier) {
+                if let Some(score) = self.match_pattern(p, words, vstart, vend, &barrier, &is_verb) {
                     let wins = match &best {
                         None => true,
                         Some((b, bp, _)) => {
@@ -464,6 +471,7 @@ impl VerbDict {
         vstart: usize,
         vend: usize,
         barrier: &dyn Fn(usize) -> bool,
+        is_verb: &dyn Fn(usize) -> bool,
     ) -> Option<Score> {
         let mut post_pos = [(0usize, 0usize); MAX_UNITS];
         let mut pre_pos = [(0usize, 0usize); MAX_UNITS];
@@ -487,7 +495,15 @@ impl VerbDict {
                     break None;
                 }
                 if let Some(m) = self.match_unit(&unit.atoms, words, s, limit) {
-                    break Some((s, m));
+                    // A pattern's last word "to" is the preposition ("welcomed him (TO) Moscow"),
+                    // not the infinitive marker before a verb ("praised its efforts to improve").
+                    let infinitive = k + 1 == p.post.len()
+                        && unit.is_word("to")
+                        && s + 1 < words.len()
+                        && is_verb(s + 1);
+                    if !infinitive {
+                        break Some((s, m));
+                    }
                 }
                 if barrier(s) {
                     break None;

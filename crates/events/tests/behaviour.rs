@@ -1980,3 +1980,38 @@ fn nothing_to_do_with_is_the_speakers_denial_and_hyphenated_judgements_count() {
     );
     assert!(codes(&e).1.starts_with("RUS"));
 }
+
+#[test]
+fn armed_groups_surrendering_retreat_militarily() {
+    let e = one(
+        "Five hundred Ugandan rebels surrendered last week in the eastern town of Soroti, a local official said.",
+        "0874",
+    );
+    assert_eq!(codes(&e).1, "UGAREB");
+}
+
+#[test]
+fn an_infinitive_to_is_not_the_destination_of_a_welcome() {
+    let e = one(
+        "A top U.S. official praised Haiti's efforts to improve its record on human rights.",
+        "051",
+    );
+    assert_eq!((codes(&e).1.as_str(), codes(&e).2.as_str()), ("USAGOV", "HTI"));
+    // The preposition still codes a hosted visit.
+    let e = one("Putin welcomed Modi to Moscow.", "043");
+    assert_eq!(codes(&e).2, "INDGOV");
+}
+
+#[test]
+fn accepting_demands_is_yielding_and_a_concession_told_by_its_target_is_a_claim() {
+    let e = one(
+        "The Mozambique government accepted demands from rebels that it initiate political reforms.",
+        "080",
+    );
+    assert_eq!(e.modality, Modality::Asserted);
+    let e = one(
+        "Petro wrote on X that Washington had accepted his demand that migrants be flown home.",
+        "080",
+    );
+    assert_eq!(e.modality, Modality::Reported);
+}

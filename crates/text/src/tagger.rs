@@ -280,6 +280,11 @@ impl Tagger {
         best as u8
     }
 
+    /// The model index of `tag`, if the model has it.
+    fn tag_id(&self, tag: Pos) -> Option<u8> {
+        self.tags.iter().position(|&t| t == tag).map(|i| i as u8)
+    }
+
     /// As [`Tagger::best`], among the tags whose form fits `word` ([`form_fits`]).
     fn best_fitting(&self, f: &[u64; N_FEATS], word: &str, mid: bool) -> u8 {
         let mut scores = [0i32; MAX_TAGS];
@@ -359,6 +364,7 @@ impl Tagger {
     ) {
         let mut f = [0u64; N_FEATS];
         let (mut t1, mut t2) = (start_tag(1), start_tag(2));
+        let mut prev = Pos::X;
         for (i, tag) in tags.iter_mut().enumerate() {
             let w = &ctx[i + PAD];
             let id = match (forced, self.dict_tag(w.form)) {
@@ -372,12 +378,22 @@ impl Tagger {
                     let mid = i > 0 && self.dict_tag(w.lower).is_none();
                     if !form_fits(self.tags[id as usize], word(i), mid) {
                         self.best_fitting(&f, word(i), mid)
+                    } else if matches!(self.tags[id as usize], Pos::VBZ | Pos::VBP)
+                        && i > 0
+                        && after_modifier(prev)
+                        && people_nouns().contains(word(i).to_lowercase().as_str())
+                        && word(i).ends_with('s')
+                    {
+                        // "Five hundred Ugandan rebels/VBZ surrendered": a plural noun of people
+                        // after a modifier is the head of the noun phrase, not its verb.
+                        self.tag_id(Pos::NNS).unwrap_or(id)
                     } else {
                         id
                     }
                 }
             };
             *tag = self.tags[id as usize];
+            prev = *tag;
             t2 = t1;
             t1 = self.tag_hashes[id as usize];
         }
@@ -626,7 +642,10 @@ fn finite_verb_fix<'w>(tags: &[Pos], word: &impl Fn(usize) -> &'w str) -> Option
                 .unwrap_or(0);
             // (Its own subject after the comma, "the military said"; not ", and the ministry
             // said" nor an appositive's ", said".)
-            let subject = (c + 1..f).any(|k| tags[k].is_noun() || tags[k] == Pos::PRP);
+            // (An adjective right before the verb heads the subject too, "a local official/JJ
+            // said", as [`repair_tags`] reads it later.)
+            let subject = (c + 1..f).any(|k| tags[k].is_noun() || tags[k] == Pos::PRP)
+                || (f > c + 1 && tags[f - 1] == Pos::JJ && tags[c + 1] == Pos::DT);
             if f - c <= 6 && subject && tags.get(c + 1) != Some(&Pos::CC) {
                 c
             } else {
@@ -649,7 +668,9 @@ fn finite_verb_fix<'w>(tags: &[Pos], word: &impl Fn(usize) -> &'w str) -> Option
     (1..n - 1).find(|&k| {
         past(k)
             && !capital(k)
-            && (tags[k - 1].is_noun() || (tags[k - 1] == Pos::JJ && capital(k - 1)))
+            && (tags[k - 1].is_noun()
+                || (tags[k - 1] == Pos::JJ
+                    && (capital(k - 1) || people_nouns().contains(word(k - 1)))))
             && !matches!(tags[k + 1], Pos::COLON | Pos::COMMA | Pos::PERIOD)
     })
 }
@@ -803,6 +824,44 @@ fn repair_tags<'w>(tags: &mut [Pos], word: &impl Fn(usize) -> &'w str) {
 /// ("need", "freed" and "agreed" are left to the model and the irregular list).
 fn regular_past(w: &str) -> bool {
     w.len() >= 4 && w.ends_with("ed") && !w.ends_with("eed")
+}
+
+/// Tags after which a plural noun of people heads a noun phrase: an adjective or a name
+/// ("Ugandan rebels", "Shona rebels"), a number, a determiner or a possessive.
+fn after_modifier(prev: Pos) -> bool {
+    matches!(
+        prev,
+        Pos::JJ | Pos::JJR | Pos::JJS | Pos::NNP | Pos::NNPS | Pos::CD | Pos::DT | Pos::PRPS
+    )
+}
+
+/// Nouns of people ("official", "rebels", "militants"): the one-word role nouns of the
+/// knowledge base's agents table (`data/kb/agents.tsv`), singular and plural (column `plural`,
+/// or the regular "-s" plural), read once. The tagger's training treebank has few of them: a
+/// greedy model reads "rebels" after a name as a verb and "official" as an adjective.
+fn people_nouns() -> &'static std::collections::HashSet<String> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<String>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        include_str!("../../../data/kb/agents.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.starts_with("pattern\t"))
+            .filter_map(|l| {
+                let cols: Vec<&str> = l.split('\t').collect();
+                let (pattern, ty, plural) = (*cols.first()?, *cols.get(2)?, *cols.get(3)?);
+                if pattern.contains(' ') || !ty.starts_with("PERSON") || plural == "-" {
+                    return None;
+                }
+                let plural = if plural.is_empty() {
+                    format!("{pattern}s")
+                } else {
+                    plural.to_string()
+                };
+                Some([pattern.to_string(), plural])
+            })
+            .flatten()
+            .collect()
+    })
 }
 
 /// The irregular past tenses of `data/lexicon/past-tense.txt`.
