@@ -2339,7 +2339,18 @@ fn code_triggers(
                             .get(i + 1)
                             .is_some_and(|t| matches!(t.pos, Pos::NN | Pos::NNS | Pos::RP));
                     let light = m.default && !own_noun && lex.light.contains(words[i]);
-                    if m.code != "010" && !generic && !light {
+                    // A word of intent outside the intent blocks, before an infinitive, codes
+                    // through that infinitive only: "have sworn to fight" is a threat to fight
+                    // (1384), not the ALLEGE block's claim (110).
+                    // (A threatening verb is the threat itself: "threatened to impose a
+                    // curfew", 130.)
+                    let vow = !intent
+                        && m.default
+                        && !m.code.starts_with("13")
+                        && next == "to"
+                        && lex.intent_words.contains(words[i])
+                        && s.toks.get(i + 2).is_some_and(|t| t.pos == Pos::VB);
+                    if m.code != "010" && !generic && !light && !vow {
                         // "called Putin" is a phone call (the CALL block's default 041); "called
                         // the decision short-sighted" is not.
                         let phone_default = m.default && m.code.starts_with("041");

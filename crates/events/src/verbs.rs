@@ -413,7 +413,8 @@ impl VerbDict {
                 continue;
             }
             for p in &self.blocks[s.block as usize].patterns {
-                if let Some(score) = self.match_pattern(p, words, vstart, vend, &barrier, &is_verb) {
+                if let Some(score) = self.match_pattern(p, words, vstart, vend, &barrier, &is_verb)
+                {
                     let wins = match &best {
                         None => true,
                         Some((b, bp, _)) => {

@@ -1996,7 +1996,10 @@ fn an_infinitive_to_is_not_the_destination_of_a_welcome() {
         "A top U.S. official praised Haiti's efforts to improve its record on human rights.",
         "051",
     );
-    assert_eq!((codes(&e).1.as_str(), codes(&e).2.as_str()), ("USAGOV", "HTI"));
+    assert_eq!(
+        (codes(&e).1.as_str(), codes(&e).2.as_str()),
+        ("USAGOV", "HTI")
+    );
     // The preposition still codes a hosted visit.
     let e = one("Putin welcomed Modi to Moscow.", "043");
     assert_eq!(codes(&e).2, "INDGOV");
@@ -2014,4 +2017,46 @@ fn accepting_demands_is_yielding_and_a_concession_told_by_its_target_is_a_claim(
         "080",
     );
     assert_eq!(e.modality, Modality::Reported);
+}
+
+#[test]
+fn blocking_a_bridge_is_obstruction_and_withdrawing_inspectors_is_a_sanction() {
+    let e = one(
+        "Angry French workers blocked the Europe Bridge for three hours, police said.",
+        "144",
+    );
+    assert!(codes(&e).1.starts_with("FRA"));
+    // Said to come, withdrawing inspectors is a threat (131), not an intent to de-escalate.
+    let evs = events("U.N. Secretary-General Antonio Guterres announced on Monday that he will withdraw weapons inspectors from Iraq.");
+    assert!(
+        evs.iter().any(|e| e.cameo == "131"),
+        "{:?}",
+        evs.iter().map(codes).collect::<Vec<_>>()
+    );
+    assert!(evs.iter().all(|e| !e.cameo.starts_with("035")));
+    let e = one(
+        "The United Nations withdrew its weapons inspectors from Iraq.",
+        "1662",
+    );
+    assert_eq!(codes(&e).2, "IRQ");
+}
+
+#[test]
+fn sworn_to_fight_is_a_threat_and_no_claim() {
+    let evs = events(
+        "Ethnic Albanians have sworn to fight until they gain control of villages near the border.",
+    );
+    assert!(
+        evs.iter().any(|e| e.cameo == "1384"),
+        "{:?}",
+        evs.iter().map(codes).collect::<Vec<_>>()
+    );
+    assert!(evs.iter().all(|e| e.cameo != "110" && e.cameo != "190"));
+    // A threatening verb stays the threat itself.
+    let evs = events("President Abdelaziz Bouteflika threatened to impose a curfew in Algiers.");
+    assert!(
+        evs.iter().any(|e| e.cameo.starts_with("13")),
+        "{:?}",
+        evs.iter().map(codes).collect::<Vec<_>>()
+    );
 }

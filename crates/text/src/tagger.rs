@@ -840,8 +840,7 @@ fn after_modifier(prev: Pos) -> bool {
 /// or the regular "-s" plural), read once. The tagger's training treebank has few of them: a
 /// greedy model reads "rebels" after a name as a verb and "official" as an adjective.
 fn people_nouns() -> &'static std::collections::HashSet<String> {
-    static SET: std::sync::OnceLock<std::collections::HashSet<String>> =
-        std::sync::OnceLock::new();
+    static SET: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
     SET.get_or_init(|| {
         include_str!("../../../data/kb/agents.tsv")
             .lines()
@@ -900,6 +899,11 @@ fn form_fits(tag: Pos, w: &str, mid: bool) -> bool {
             | Pos::PDT
             | Pos::RP
     );
+    // (A listed irregular past is no function word: "The United Nations withdrew/IN its
+    // inspectors".)
+    if function && irregular_past().contains(w.to_lowercase().as_str()) {
+        return false;
+    }
     if function
         && mid
         && w.chars().next().is_some_and(char::is_uppercase)

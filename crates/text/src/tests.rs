@@ -746,16 +746,19 @@ fn a_capitalised_gerund_before_the_verb_is_a_name() {
 #[test]
 fn a_plural_noun_of_people_after_a_modifier_is_no_verb() {
     let tagger = Tagger::embedded();
-    let w: Vec<&str> = "Five hundred Ugandan rebels surrendered last week in the town , a local official said ."
-        .split(' ')
-        .collect();
+    let w: Vec<&str> =
+        "Five hundred Ugandan rebels surrendered last week in the town , a local official said ."
+            .split(' ')
+            .collect();
     let tags = tagger.tag_words(&w);
     // "rebels" heads the subject; the past form before the trailing attribution is the verb,
     // though the attribution's subject ends in a word the model reads as an adjective.
     assert_eq!(tags[3], Pos::NNS);
     assert_eq!(tags[4], Pos::VBD);
     // "official" before a past form with no other verb heads the subject.
-    let w: Vec<&str> = "A top U.S. official praised Haiti 's efforts .".split(' ').collect();
+    let w: Vec<&str> = "A top U.S. official praised Haiti 's efforts ."
+        .split(' ')
+        .collect();
     assert_eq!(tagger.tag_words(&w)[4], Pos::VBD);
     // A verb after a pronoun is still a verb.
     let w: Vec<&str> = "He rebels against the rules .".split(' ').collect();
