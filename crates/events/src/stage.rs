@@ -2344,8 +2344,10 @@ fn code_triggers(
                     // (1384), not the ALLEGE block's claim (110).
                     // (A threatening verb is the threat itself: "threatened to impose a
                     // curfew", 130.)
+                    // (Nor is wanting to do it an appeal: "wants to help Israel" is an intent
+                    // to give aid, 033, where "wants Putin to help" asks Putin.)
                     let vow = !intent
-                        && m.default
+                        && (m.default || lex.desire.contains(words[i]))
                         && !m.code.starts_with("13")
                         && next == "to"
                         && lex.intent_words.contains(words[i])
@@ -3890,10 +3892,19 @@ fn verb_event(
     // (Told in someone else's words the intent is theirs to report: "offered to resign, his
     // ministry said" is a reported 034.)
     let told = m == Modality::Reported;
-    if matches!(
-        m,
-        Modality::Planned | Modality::Asserted | Modality::Reported
-    ) && intends(s, lex, i)
+    // ("wants to help Israel": what the subject itself wants to do is its intent, 033, where
+    // "hoped to conclude an agreement", with no intent code, stays only hoped for.)
+    let own_wish = m == Modality::Hypothetical
+        && i >= 2
+        && s.words[i - 1] == "to"
+        && lex.desire.contains(s.words[i - 2].as_str())
+        && lex.intent_words.contains(s.words[i - 2].as_str());
+    if (own_wish
+        || matches!(
+            m,
+            Modality::Planned | Modality::Asserted | Modality::Reported
+        ))
+        && intends(s, lex, i)
     {
         // (A planned meeting is already 036 by `finish`.)
         // ("ready to attend", "offered to visit": a visit that is only offered is the intent to

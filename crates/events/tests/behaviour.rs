@@ -2060,3 +2060,29 @@ fn sworn_to_fight_is_a_threat_and_no_claim() {
         evs.iter().map(codes).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn wanting_to_act_is_the_subjects_intent_and_hoping_to_sign_is_no_signing() {
+    let e = one("The US Secretary of State wants to help Israel.", "033");
+    assert_eq!(codes(&e).2, "ISR");
+    assert_eq!(e.modality, Modality::Asserted);
+    let evs = events("Russia wants to hold talks with Ukraine.");
+    assert!(
+        evs.iter().any(|e| e.cameo == "036"),
+        "{:?}",
+        evs.iter().map(codes).collect::<Vec<_>>()
+    );
+    none_asserted(
+        &events("Russia hoped to conclude an agreement with Ukraine."),
+        "057",
+    );
+}
+
+#[test]
+fn heading_to_a_capital_is_a_trip() {
+    let e = one(
+        "French President Emmanuel Macron heads to Beijing on Friday.",
+        "042",
+    );
+    assert_eq!(codes(&e).2, "CHN");
+}
