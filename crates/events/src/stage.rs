@@ -2247,39 +2247,48 @@ fn code_triggers(
         // "endorsed sweeping sanctions against Belarus", "announced a suspension of flights":
         // a verb that adopts what its object names codes as that object (the parse's object).
         if pos.is_verb() && !adjectival && lex.adopting.contains(words[i]) {
-            let object = s
-                .children
-                .get(i)
-                .and_then(|cs| {
-                    cs.iter()
-                        .find(|&&c| s.toks[c].dep == Dep::Obj)
-                        .and_then(|&c| lex.nouns.get(&s.words[c]).map(|v| v.0.clone()))
-                })
-                .or_else(|| {
-                    // Without a usable parse: the head noun of the phrase right after the verb.
-                    let mut k = i + 1;
-                    while k < n
-                        && matches!(
-                            s.toks[k].pos,
-                            Pos::DT
-                                | Pos::JJ
-                                | Pos::JJR
-                                | Pos::JJS
-                                | Pos::VBG
-                                | Pos::CD
-                                | Pos::PRPS
-                        )
-                    {
-                        k += 1;
-                    }
-                    let head = (k < n && s.toks[k].pos.is_noun())
-                        && !s
-                            .toks
-                            .get(k + 1)
-                            .is_some_and(|t| matches!(t.pos, Pos::NN | Pos::NNS));
-                    head.then(|| lex.nouns.get(&s.words[k]).map(|v| v.0.clone()))
-                        .flatten()
-                });
+            let object =
+                s.children
+                    .get(i)
+                    .and_then(|cs| {
+                        cs.iter()
+                            .find(|&&c| s.toks[c].dep == Dep::Obj)
+                            .and_then(|&c| {
+                                // (Its compound first: "continued their hunger strike", 142.)
+                                let compound = (c > 0)
+                                    .then(|| format!("{} {}", s.words[c - 1], s.words[c]))
+                                    .and_then(|w| lex.nouns.get(&w));
+                                compound
+                                    .or_else(|| lex.nouns.get(&s.words[c]))
+                                    .map(|v| v.0.clone())
+                            })
+                    })
+                    .or_else(|| {
+                        // Without a usable parse: the head noun of the phrase right after the verb.
+                        let mut k = i + 1;
+                        while k < n
+                            && matches!(
+                                s.toks[k].pos,
+                                Pos::DT
+                                    | Pos::JJ
+                                    | Pos::JJR
+                                    | Pos::JJS
+                                    | Pos::VBG
+                                    | Pos::CD
+                                    | Pos::PRPS
+                            )
+                        {
+                            k += 1;
+                        }
+                        // (A time after the noun is no part of it: "reiterated its demand today".)
+                        let timed = |j: usize| s.times.iter().any(|(f, e, _)| *f <= j && j < *e);
+                        let head = (k < n && s.toks[k].pos.is_noun())
+                            && !s.toks.get(k + 1).is_some_and(|t| {
+                                matches!(t.pos, Pos::NN | Pos::NNS) && !timed(k + 1)
+                            });
+                        head.then(|| lex.nouns.get(&s.words[k]).map(|v| v.0.clone()))
+                            .flatten()
+                    });
             if let Some(code) = object {
                 // "threatened more attacks", "offered support", "pledged aid": a verb of intent
                 // adopts its object as what it says will happen — a threat (13x) or an intent

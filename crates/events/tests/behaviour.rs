@@ -2086,3 +2086,25 @@ fn heading_to_a_capital_is_a_trip() {
     );
     assert_eq!(codes(&e).2, "CHN");
 }
+
+#[test]
+fn an_adopted_compound_event_noun_and_a_time_after_the_noun() {
+    // "continued their hunger strike": the object's compound is the event noun (142).
+    let e = one("Algerian Islamists continued their hunger strike.", "142");
+    assert!(codes(&e).1.starts_with("DZA"));
+    // "reiterated its demand today": the time is no part of the noun phrase.
+    let e = one(
+        "The International Labour Organization reiterated its demand today that Israel ease restrictions.",
+        "100",
+    );
+    assert!(codes(&e).1.starts_with("IGO"));
+}
+
+#[test]
+fn allowing_a_rally_eases_dissent() {
+    let e = one("Pakistan allowed the opposition to hold a rally.", "082");
+    assert_eq!(
+        (codes(&e).1.as_str(), codes(&e).2.as_str()),
+        ("PAK", "PAKOPP")
+    );
+}

@@ -708,6 +708,23 @@ fn rare_plural_fix<'w>(
 /// phrase right before a finite verb is its head ("The Israeli military/JJ said").
 fn repair_tags<'w>(tags: &mut [Pos], word: &impl Fn(usize) -> &'w str) {
     let n = tags.len();
+    // An adverb right after a determiner or a possessive, with a preposition, a conjunction or
+    // punctuation after it, is a noun: "to hold a rally/RB." ("a very/RB big rally" keeps its
+    // adverb.)
+    for k in 1..n {
+        if tags[k] == Pos::RB
+            && matches!(tags[k - 1], Pos::DT | Pos::PRPS)
+            && tags.get(k + 1).is_none_or(|&t| {
+                matches!(
+                    t,
+                    Pos::PERIOD | Pos::COMMA | Pos::IN | Pos::CC | Pos::TO | Pos::COLON
+                )
+            })
+            && word(k).chars().all(|c| c.is_ascii_lowercase())
+        {
+            tags[k] = Pos::NN;
+        }
+    }
     // Infinitival "to" comes before a verb; before anything else it is the preposition ("closed
     // its airspace to/TO flights").
     for k in 0..n.saturating_sub(1) {

@@ -764,3 +764,15 @@ fn a_plural_noun_of_people_after_a_modifier_is_no_verb() {
     let w: Vec<&str> = "He rebels against the rules .".split(' ').collect();
     assert_ne!(tagger.tag_words(&w)[1], Pos::NNS);
 }
+
+#[test]
+fn an_adverb_after_a_determiner_before_punctuation_is_a_noun() {
+    let tagger = Tagger::embedded();
+    let w: Vec<&str> = "The government allowed the opposition to hold a rally ."
+        .split(' ')
+        .collect();
+    let tags = tagger.tag_words(&w);
+    assert_eq!(tags[8], Pos::NN, "{tags:?}");
+    let w: Vec<&str> = "It was a very big rally .".split(' ').collect();
+    assert_eq!(tagger.tag_words(&w)[3], Pos::RB);
+}
