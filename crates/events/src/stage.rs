@@ -3908,7 +3908,12 @@ fn verb_event(
         && s.words[i - 1] == "to"
         && lex.desire.contains(s.words[i - 2].as_str())
         && lex.intent_words.contains(s.words[i - 2].as_str());
+    // ("said they would meet the mediator if he gave them a veto": an act promised on a
+    // condition is the intent, 036, or — for force — the threat; "could speak if needed" stays
+    // a possibility.)
+    let offered = m == Modality::Hypothetical && future(s, lex, i) && only_conditional(s, lex, i);
     if (own_wish
+        || offered
         || matches!(
             m,
             Modality::Planned | Modality::Asserted | Modality::Reported
@@ -3937,7 +3942,7 @@ fn verb_event(
             // (A threat, 13x, is made when it is said: "says it will retaliate" is asserted.)
             m = if told {
                 Modality::Reported
-            } else if future(s, lex, i) && !code.starts_with("13") {
+            } else if future(s, lex, i) && !code.starts_with("13") && !offered {
                 Modality::Planned
             } else {
                 Modality::Asserted

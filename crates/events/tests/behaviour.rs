@@ -2108,3 +2108,35 @@ fn allowing_a_rally_eases_dissent() {
         ("PAK", "PAKOPP")
     );
 }
+
+#[test]
+fn a_meeting_promised_on_a_condition_is_an_intent_and_a_possible_call_is_not() {
+    let e = one(
+        "Afghan rebel leaders said on Wednesday they would meet U.N. mediator Diego Cordovez if he gave them a veto.",
+        "036",
+    );
+    assert_eq!(e.modality, Modality::Asserted);
+    let evs = events("He said the two leaders could speak again by phone if needed.");
+    assert!(evs
+        .iter()
+        .all(|e| e.modality != Modality::Asserted && !e.cameo.starts_with("03")));
+}
+
+#[test]
+fn lawsuits_defiance_and_allowed_deliveries() {
+    let e = one(
+        "A Saudi businessman is suing the United States for damages.",
+        "115",
+    );
+    assert_eq!(codes(&e).2, "USA");
+    let e = one(
+        "A Lebanese newspaper has violated a ban by General Michel Aoun.",
+        "128",
+    );
+    assert!(codes(&e).1.starts_with("LBN"));
+    let e = one(
+        "Uzbekistan opened the bridge to allow the delivery of grain to Afghanistan.",
+        "0863",
+    );
+    assert_eq!(codes(&e).2, "AFG");
+}
