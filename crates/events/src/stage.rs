@@ -65,6 +65,9 @@ struct Lexicon {
     desire: HashSet<String>,
     negating_phrases: Vec<Vec<String>>,
     adopting: HashSet<String>,
+    /// `[continuing_verbs]`: with an event noun as their subject and no object, that event goes
+    /// on ("riots are still continuing").
+    continuing: HashSet<String>,
     locative: HashSet<String>,
     intent_words: HashSet<String>,
     refusal_modals: HashSet<String>,
@@ -125,6 +128,7 @@ fn lexicon() -> &'static Lexicon {
             desire: HashSet::new(),
             negating_phrases: Vec::new(),
             adopting: HashSet::new(),
+            continuing: HashSet::new(),
             locative: HashSet::new(),
             intent_words: HashSet::new(),
             refusal_modals: HashSet::new(),
@@ -202,6 +206,7 @@ fn lexicon() -> &'static Lexicon {
                 "coded_defaults" => drop(l.coded_defaults.insert(w.to_uppercase())),
                 "desire_verbs" => drop(l.desire.insert(w)),
                 "adopting_verbs" => drop(l.adopting.insert(w)),
+                "continuing_verbs" => drop(l.continuing.insert(w)),
                 "locative_prepositions" => drop(l.locative.insert(w)),
                 "negating_phrases" => l.negating_phrases.push(words_of(&w)),
                 "intent_words" => drop(l.intent_words.insert(w)),
@@ -2260,6 +2265,16 @@ fn code_triggers(
                                     .and_then(|w| lex.nouns.get(&w));
                                 compound
                                     .or_else(|| lex.nouns.get(&s.words[c]))
+                                    .map(|v| v.0.clone())
+                            })
+                            .or_else(|| {
+                                // "Palestinian riots … are still continuing": with no object,
+                                // the event noun that is the subject of a verb of going on.
+                                let no_object = !cs.iter().any(|&c| s.toks[c].dep == Dep::Obj);
+                                (no_object && lex.continuing.contains(words[i]))
+                                    .then(|| cs.iter().find(|&&c| s.toks[c].dep == Dep::Nsubj))
+                                    .flatten()
+                                    .and_then(|&c| lex.nouns.get(&s.words[c]))
                                     .map(|v| v.0.clone())
                             })
                     })

@@ -2140,3 +2140,24 @@ fn lawsuits_defiance_and_allowed_deliveries() {
     );
     assert_eq!(codes(&e).2, "AFG");
 }
+
+#[test]
+fn an_event_noun_that_goes_on_is_that_event() {
+    let e = one(
+        "Palestinian riots are still continuing with no end in sight.",
+        "145",
+    );
+    assert!(codes(&e).1.starts_with("PSE"));
+    // With an object, the object is what goes on.
+    let e = one("Algerian Islamists continued their hunger strike.", "142");
+    assert!(codes(&e).1.starts_with("DZA"));
+}
+
+#[test]
+fn allowing_a_candidate_to_run_eases_a_ban() {
+    let e = one(
+        "The Ivory Coast's Supreme Court decided to allow candidate Alassane Ouattara to participate in the elections.",
+        "0812",
+    );
+    assert!(codes(&e).1.starts_with("CIV"));
+}
