@@ -68,6 +68,10 @@ struct Lexicon {
     /// `[continuing_verbs]`: with an event noun as their subject and no object, that event goes
     /// on ("riots are still continuing").
     continuing: HashSet<String>,
+    /// `[ruling_verbs]`: besides the verbs of saying, verbs whose "that X must …" is a demand.
+    ruling: HashSet<String>,
+    /// `[wish_verbs]`: right before "to" and a verb, the subject's own wish.
+    wish: HashSet<String>,
     locative: HashSet<String>,
     intent_words: HashSet<String>,
     refusal_modals: HashSet<String>,
@@ -129,6 +133,8 @@ fn lexicon() -> &'static Lexicon {
             negating_phrases: Vec::new(),
             adopting: HashSet::new(),
             continuing: HashSet::new(),
+            ruling: HashSet::new(),
+            wish: HashSet::new(),
             locative: HashSet::new(),
             intent_words: HashSet::new(),
             refusal_modals: HashSet::new(),
@@ -207,6 +213,8 @@ fn lexicon() -> &'static Lexicon {
                 "desire_verbs" => drop(l.desire.insert(w)),
                 "adopting_verbs" => drop(l.adopting.insert(w)),
                 "continuing_verbs" => drop(l.continuing.insert(w)),
+                "ruling_verbs" => drop(l.ruling.insert(w)),
+                "wish_verbs" => drop(l.wish.insert(w)),
                 "locative_prepositions" => drop(l.locative.insert(w)),
                 "negating_phrases" => l.negating_phrases.push(words_of(&w)),
                 "intent_words" => drop(l.intent_words.insert(w)),
@@ -856,6 +864,9 @@ fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
     });
     let mut out: Vec<Event> = Vec::new();
     let mut context_country: Option<String> = None;
+    // Named organisations met so far (name, code, entity), for "the court" after "the
+    // International Court of Justice".
+    let mut named_orgs: Vec<(String, String, String)> = Vec::new();
     // International bodies named so far, the latest last: what "the bloc" refers to.
     let mut bodies: Vec<Actor> = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
@@ -926,6 +937,22 @@ fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
         // demonstrators") act in the country the story was last about. (Other agents, from
         // spokesmen to rescue workers, are too often foreign or no party to be guessed.)
         // The rest then take their country from them ("… dozens of demonstrators": ARMOPP).
+        // "The court ruled …" after "the International Court of Justice": a definite generic
+        // agent whose noun is a word of an organisation named before is that organisation.
+        for a in actors.iter_mut().filter(|a| a.bare && a.end <= a.first + 2) {
+            let definite = (words[a.first] == "the" && a.end == a.first + 2)
+                || (a.first > 0 && words[a.first - 1] == "the" && a.end == a.first + 1);
+            let head = &words[a.end - 1];
+            // (The first one named: the story's own court, not "the European Court of Human
+            // Rights" a party said it would turn to.)
+            if let Some((_, code, entity)) = named_orgs.iter().find(|(name, _, _)| {
+                definite && name.split(' ').any(|w| w.eq_ignore_ascii_case(head))
+            }) {
+                a.code = code.clone();
+                a.entity = entity.clone();
+                a.bare = false;
+            }
+        }
         inherit_countries(lex, &words, toks, context_country.as_deref(), &mut actors);
         if let Some(c) = &context_country {
             let domestic = |a: &Actor| matches!(a.code.as_str(), "---COP" | "---JUD");
@@ -1007,6 +1034,14 @@ fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
                 if let Some(h) = children.get_mut(t.head as usize) {
                     h.push(k);
                 }
+            }
+        }
+        for a in actors
+            .iter()
+            .filter(|a| !a.bare && !a.person && a.code.len() > 3)
+        {
+            if a.name.split(' ').count() > 1 {
+                named_orgs.push((a.name.clone(), a.code.clone(), a.entity.clone()));
             }
         }
         let sent = Sent {
@@ -1444,15 +1479,38 @@ fn answer_accusers(events: &mut [Event]) {
         // (A denial that names its object answers only someone who accused this very actor;
         // with no accuser it has no target: what it denies is no party to it.)
         let named = e.target.is_some();
-        let accuser = earlier()
-            .find(|p| accusing(p) && at_me(p))
+        // (An attack by this actor that its victim reports is an accusation too: "Guyana said
+        // its soldiers had been fired on from the Venezuelan side. Venezuela denied …")
+        let mine = |a: &Option<ActorRef>| country(a).as_deref() == Some(me.as_str());
+        let reported_attack = |p: &Event| {
+            denial
+                && p.modality == Modality::Reported
+                && matches!(p.cameo.get(..2), Some("18" | "19" | "20"))
+                && mine(&p.source)
+                && country(&p.target).is_some_and(|c| c != me)
+        };
+        let accuser = events[..k]
+            .iter()
+            .rev()
+            .filter(|p| {
+                p.mentions[0].sentence < sentence
+                    || (p.mentions[0].sentence == sentence && p.mentions[0].trigger.start < at)
+            })
+            .find(|p| (accusing(p) && at_me(p) && !mine(&p.source)) || reported_attack(p))
+            .and_then(|p| {
+                if reported_attack(p) {
+                    p.target.clone()
+                } else {
+                    p.source.clone()
+                }
+            })
             .or_else(|| {
                 earlier()
                     .filter(|_| !named)
                     .find(|p| p.cameo.starts_with("11") && p.target.is_none())
-            })
-            .or_else(|| earlier().filter(|_| !named).find(at_me))
-            .and_then(|p| p.source.clone());
+                    .or_else(|| earlier().filter(|_| !named).find(at_me))
+                    .and_then(|p| p.source.clone())
+            });
         if let Some(a) = accuser {
             let a = ActorRef { span: None, ..a };
             // "Phnom Penh denied planting new mines and downgraded its ties in response": a
@@ -2167,7 +2225,7 @@ fn code_triggers(
                 continue;
             }
         }
-        if pos.is_verb() && lex.speech.contains(words[i]) {
+        if pos.is_verb() && (lex.speech.contains(words[i]) || lex.ruling.contains(words[i])) {
             if let Some(ev) = demand_event(s, lex, speakers, i) {
                 out.push(ev);
             }
@@ -2347,7 +2405,8 @@ fn code_triggers(
                         && (next == "to" || (m.block == "AGREE" && matches!(next, "on" | "upon")));
                     let code = if intent { "030" } else { m.code.as_str() };
                     let generic = !intent
-                        && !(intends(s, lex, i) && intent_code(&m.code).is_some())
+                        && !((intends(s, lex, i) || wishes(s, lex, i))
+                            && intent_code(&m.code).is_some())
                         && m.default
                         && m.code.len() == 3
                         && m.code.ends_with('0')
@@ -2371,10 +2430,10 @@ fn code_triggers(
                     // (Nor is wanting to do it an appeal: "wants to help Israel" is an intent
                     // to give aid, 033, where "wants Putin to help" asks Putin.)
                     let vow = !intent
-                        && (m.default || lex.desire.contains(words[i]))
+                        && ((m.default && lex.intent_words.contains(words[i]))
+                            || lex.wish.contains(words[i]))
                         && !m.code.starts_with("13")
                         && next == "to"
-                        && lex.intent_words.contains(words[i])
                         && s.toks.get(i + 2).is_some_and(|t| t.pos == Pos::VB);
                     if m.code != "010" && !generic && !light && !vow {
                         // "called Putin" is a phone call (the CALL block's default 041); "called
@@ -2530,6 +2589,14 @@ fn record(
     modality: Modality,
     date: Option<String>,
 ) -> Event {
+    // "has not ruled out resuming strikes": an act its actor will not rule out is the intent
+    // (or, for force, the threat: 1384), made when it is said.
+    let (cameo, modality) = match intent_code(&cameo) {
+        Some(c) if modality == Modality::Negated && not_ruled_out(s, i) => {
+            (c.to_string(), Modality::Asserted)
+        }
+        _ => (cameo, modality),
+    };
     Event {
         cameo,
         plover: None,
@@ -2945,12 +3012,34 @@ fn intends(s: &Sent, lex: &Lexicon, i: usize) -> bool {
         .any(|w| lex.intent_words.contains(w.as_str()))
 }
 
+/// The verb at `i` is what its subject wants to do: a wish verb right before "to", not negated
+/// ("wants to help Israel"; not "does not want to meet").
+fn wishes(s: &Sent, lex: &Lexicon, i: usize) -> bool {
+    i >= 3
+        && s.words[i - 1] == "to"
+        && lex.wish.contains(s.words[i - 2].as_str())
+        && !matches!(s.words[i - 3].as_str(), "not" | "n't" | "never")
+}
+
 /// "will", "would", "'ll" or "shall" within the five words before `i` in its clause.
 fn future(s: &Sent, lex: &Lexicon, i: usize) -> bool {
     let (a, _) = clause(s, lex, i);
     s.words[a.max(i.saturating_sub(5))..i]
         .iter()
         .any(|w| matches!(w.as_str(), "will" | "would" | "'ll" | "shall"))
+}
+
+/// "not … rule(d) out" (or "n't", "never") within the six words before `i`: "Israel has not
+/// ruled out resuming strikes".
+fn not_ruled_out(s: &Sent, i: usize) -> bool {
+    let w = &s.words[i.saturating_sub(6)..i];
+    w.windows(2).enumerate().any(|(k, p)| {
+        matches!(p[0].as_str(), "rule" | "rules" | "ruled" | "ruling")
+            && p[1] == "out"
+            && w[..k]
+                .iter()
+                .any(|x| matches!(x.as_str(), "not" | "n't" | "never"))
+    })
 }
 
 /// The verb at `i` is refused by its subject: "will not / would not / won't / cannot" right before
@@ -3918,23 +4007,17 @@ fn verb_event(
     let told = m == Modality::Reported;
     // ("wants to help Israel": what the subject itself wants to do is its intent, 033, where
     // "hoped to conclude an agreement", with no intent code, stays only hoped for.)
-    let own_wish = m == Modality::Hypothetical
-        && i >= 2
-        && s.words[i - 1] == "to"
-        && lex.desire.contains(s.words[i - 2].as_str())
-        && lex.intent_words.contains(s.words[i - 2].as_str());
+    let own_wish = m == Modality::Hypothetical && wishes(s, lex, i);
     // ("said they would meet the mediator if he gave them a veto": an act promised on a
     // condition is the intent, 036, or — for force — the threat; "could speak if needed" stays
     // a possibility.)
     let offered = m == Modality::Hypothetical && future(s, lex, i) && only_conditional(s, lex, i);
-    if (own_wish
-        || offered
+    let stated = offered
         || matches!(
             m,
             Modality::Planned | Modality::Asserted | Modality::Reported
-        ))
-        && intends(s, lex, i)
-    {
+        );
+    if own_wish || (stated && intends(s, lex, i)) {
         // (A planned meeting is already 036 by `finish`.)
         // ("ready to attend", "offered to visit": a visit that is only offered is the intent to
         // meet, 036; "will visit on Friday" keeps 042, planned.)

@@ -2161,3 +2161,49 @@ fn allowing_a_candidate_to_run_eases_a_ban() {
     );
     assert!(codes(&e).1.starts_with("CIV"));
 }
+
+#[test]
+fn the_court_is_the_court_named_first_and_its_ruling_that_x_must_is_a_demand() {
+    let evs = events(
+        "Venezuela said it would not comply with an order by the International Court of Justice.\n\
+         Georgescu said he would challenge the ruling at the European Court of Human Rights.\n\
+         The court ruled on Thursday that Venezuela must not hold any election in the territory.",
+    );
+    let e = find(&evs, |e| e.cameo == "100");
+    assert_eq!(
+        (codes(e).1.as_str(), codes(e).2.as_str()),
+        ("IGOUNOJUDICJ", "VEN")
+    );
+    assert_eq!(e.modality, Modality::Asserted);
+}
+
+#[test]
+fn a_denial_answers_the_victim_of_a_reported_attack() {
+    let evs = events(
+        "The International Court of Justice ordered Venezuela to halt the vote.\n\
+         Guyana said Venezuelan troops had attacked Guyanese soldiers.\n\
+         Venezuela denied that its forces were involved.",
+    );
+    let e = find(&evs, |e| e.cameo == "016");
+    assert!(codes(e).2.starts_with("GUY"), "{:?}", codes(e));
+}
+
+#[test]
+fn not_ruling_out_force_is_a_threat() {
+    let e = one(
+        "Israel has not ruled out resuming strikes on Beirut's southern suburbs if it detects violations.",
+        "1384",
+    );
+    assert_eq!(e.modality, Modality::Asserted);
+    assert!(codes(&e).2.starts_with("LBN"));
+}
+
+#[test]
+fn not_wanting_a_meeting_is_no_intent_to_meet() {
+    let evs = events("Trump said he does not want a \"wasted meeting\" with Putin.");
+    assert!(evs
+        .iter()
+        .all(|e| !(e.cameo.starts_with("03") && e.modality == Modality::Asserted)));
+    let evs = events("Russia does not want to hold talks with Ukraine.");
+    assert!(evs.iter().all(|e| e.cameo != "036"));
+}
