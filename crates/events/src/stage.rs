@@ -4266,7 +4266,11 @@ fn subject_token(s: &Sent, v: usize, depth: usize) -> Option<(usize, bool)> {
                     .iter()
                     .any(|&c| s.toks[c].dep == Dep::Mark && s.words[c] == "to") =>
         {
-            subject_token(s, h, depth + 1)
+            // (A gerund after "to" is active whatever the voice above: "Vietnam is committed
+            // to opening up its economy" — Vietnam opens it; "was hit by a strike, killing
+            // five" keeps the passive.)
+            let after_to = v > 0 && s.words[v - 1] == "to" && s.toks[v].pos == Pos::VBG;
+            subject_token(s, h, depth + 1).map(|(t, passive)| (t, passive && !after_to))
         }
         // "will travel to Nuuk next week to meet …": a purpose infinitive the parser hung on a
         // noun has the subject of the verb above that noun.

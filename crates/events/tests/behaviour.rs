@@ -2207,3 +2207,16 @@ fn not_wanting_a_meeting_is_no_intent_to_meet() {
     let evs = events("Russia does not want to hold talks with Ukraine.");
     assert!(evs.iter().all(|e| e.cameo != "036"));
 }
+
+#[test]
+fn a_gerund_after_committed_to_is_the_committed_actors_intent() {
+    let e = one("Vietnam is committed to opening up its economy.", "0311");
+    assert_eq!(codes(&e).1, "VNM");
+    assert_eq!(e.modality, Modality::Asserted);
+    // A participle after a passive keeps the passive's agent out of the subject.
+    let evs =
+        events("A house in Gaza City was hit by a strike on Thursday, killing a family of five.");
+    assert!(evs
+        .iter()
+        .all(|e| !(e.cameo.starts_with("19") && codes(e).1.starts_with("PSE"))));
+}
