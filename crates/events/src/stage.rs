@@ -3599,17 +3599,40 @@ fn verb_event(
     let mut agentless = false;
     let mut unnamed_subject = false;
     let mut pos_agent = None;
-    if s.toks[i].pos == Pos::VBN && be_before {
-        let agent = (i + 1..b.min(i + 3))
+    // (A reduced relative, "an agreement forced on the Gulf state by Saudi Arabia": the agent
+    // may come a few words later, and the actor before the participle is no party.)
+    // (Only for violence or a head noun that is an actor: "a convoy attacked by militants",
+    // "civilians detained by police"; "the documents, released by the president" is no
+    // release of anyone.)
+    let head = s.toks[i].head as usize;
+    let reduced = s.toks[i].pos == Pos::VBN
+        && !be_before
+        && s.toks[i].dep == Dep::Acl
+        && (matches!(code.get(..2), Some("18" | "19" | "20"))
+            || s.actors.iter().any(|a| a.first <= head && head < a.end));
+    if s.toks[i].pos == Pos::VBN && (be_before || reduced) {
+        let reach = if reduced { 9 } else { 3 };
+        let agent = (i + 1..b.min(i + reach))
+            .take_while(|&k| !reduced || !matches!(s.words[k].as_str(), "," | ";"))
             .find(|&k| s.words[k] == "by")
             .and_then(|by| {
                 (0..s.actors.len()).find(|&k| s.actors[k].first > by && s.actors[k].first <= by + 2)
             });
         pos_agent = agent;
-        if let Some(agent) = agent {
+        if let (Some(agent), true) = (agent, reduced) {
+            // (The noun it describes is the target when it is an actor: "civilians attacked
+            // near El Fasher by the RSF"; else an actor between: "forced on Qatar by …".)
+            let by = s.actors[agent].first;
+            tgt = (0..s.actors.len())
+                .find(|&k| s.actors[k].first <= head && head < s.actors[k].end)
+                .or_else(|| {
+                    (0..s.actors.len()).find(|&k| s.actors[k].first > i && s.actors[k].end < by)
+                });
+            src = Some(agent);
+        } else if let Some(agent) = agent {
             tgt = src;
             src = Some(agent);
-        } else if src.is_some() {
+        } else if src.is_some() && !reduced {
             agentless = true;
             tgt = src;
             src = (0..s.actors.len())

@@ -2220,3 +2220,13 @@ fn a_gerund_after_committed_to_is_the_committed_actors_intent() {
         .iter()
         .all(|e| !(e.cameo.starts_with("19") && codes(e).1.starts_with("PSE"))));
 }
+
+#[test]
+fn a_reduced_passive_relative_takes_its_agent_as_source() {
+    let evs = events("Aid workers reported a convoy of Sudanese civilians attacked near El Fasher by the Rapid Support Forces.");
+    let e = find(&evs, |e| {
+        e.cameo.starts_with("19") || e.cameo.starts_with("18")
+    });
+    assert!(codes(e).1.starts_with("SDN"), "{:?}", codes(e));
+    assert!(codes(e).2.starts_with("SDNCVL"), "{:?}", codes(e));
+}

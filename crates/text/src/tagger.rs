@@ -633,7 +633,18 @@ impl Stage for PosStage {
 fn finite_verb_fix<'w>(tags: &[Pos], word: &impl Fn(usize) -> &'w str) -> Option<usize> {
     // (Or the clause before a trailing attribution: "Israeli warplanes struck/JJ targets in
     // Iran, the military said" has its finite verb only after the comma.)
-    let n = match tags.iter().position(|&p| p.is_finite()) {
+    // (A past form glued by a hyphen to a name before a noun is a participle, not the verb:
+    // "the Israeli-occupied/VBD sector".)
+    let glued = |k: usize| {
+        k >= 2
+            && tags[k] == Pos::VBD
+            && word(k - 1) == "-"
+            && word(k - 2).chars().next().is_some_and(char::is_uppercase)
+            && tags
+                .get(k + 1)
+                .is_some_and(|t| t.is_noun() || *t == Pos::JJ)
+    };
+    let n = match (0..tags.len()).find(|&k| tags[k].is_finite() && !glued(k)) {
         // (A trailing attribution is a short subject and a verb of saying after the comma.)
         Some(f) if matches!(word(f), "said" | "says" | "told" | "added" | "reported") => {
             let c = tags[..f]
@@ -655,7 +666,7 @@ fn finite_verb_fix<'w>(tags: &[Pos], word: &impl Fn(usize) -> &'w str) -> Option
         Some(_) => 0,
         None => tags.len(),
     };
-    if n < 4 || tags[..n].iter().any(|&p| p.is_finite()) {
+    if n < 4 || (0..n).any(|k| tags[k].is_finite() && !glued(k)) {
         return None;
     }
     let capital = |k: usize| word(k).chars().next().is_some_and(char::is_uppercase);
@@ -708,6 +719,31 @@ fn rare_plural_fix<'w>(
 /// phrase right before a finite verb is its head ("The Israeli military/JJ said").
 fn repair_tags<'w>(tags: &mut [Pos], word: &impl Fn(usize) -> &'w str) {
     let n = tags.len();
+    // A past form glued by a hyphen to a name before a noun is a participle: "the
+    // Israeli-occupied/VBD sector" → VBN.
+    for k in 2..n.saturating_sub(1) {
+        if tags[k] == Pos::VBD
+            && word(k - 1) == "-"
+            && word(k - 2).chars().next().is_some_and(char::is_uppercase)
+            && (tags[k + 1].is_noun() || tags[k + 1] == Pos::JJ)
+        {
+            tags[k] = Pos::VBN;
+        }
+    }
+    // A past form right after a noun, before a preposition and with a "by" agent soon after,
+    // once the sentence has its finite verb, is a reduced passive: "an agreement forced/VBD on
+    // the Gulf state by Saudi Arabia" → VBN.
+    for k in 2..n.saturating_sub(2) {
+        if tags[k] == Pos::VBD
+            && tags[k - 1].is_noun()
+            && tags[k + 1] == Pos::IN
+            && word(k + 1) != "by"
+            && (k + 2..n.min(k + 9)).any(|j| word(j) == "by")
+            && tags[..k - 1].iter().any(|t| t.is_finite())
+        {
+            tags[k] = Pos::VBN;
+        }
+    }
     // An adverb right after a determiner or a possessive, with a preposition, a conjunction or
     // punctuation after it, is a noun: "to hold a rally/RB." ("a very/RB big rally" keeps its
     // adverb.)

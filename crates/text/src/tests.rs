@@ -776,3 +776,22 @@ fn an_adverb_after_a_determiner_before_punctuation_is_a_noun() {
     let w: Vec<&str> = "It was a very big rally .".split(' ').collect();
     assert_eq!(tagger.tag_words(&w)[3], Pos::RB);
 }
+
+#[test]
+fn glued_and_reduced_participles_are_no_finite_verbs() {
+    let tagger = Tagger::embedded();
+    let w: Vec<&str> = "Hundreds of UN troops withdrew from the Syrian to the Israeli - occupied sector on Monday ."
+        .split(' ')
+        .collect();
+    let tags = tagger.tag_words(&w);
+    assert_eq!(tags[4], Pos::VBD, "{tags:?}");
+    assert_eq!(tags[12], Pos::VBN, "{tags:?}");
+    let w: Vec<&str> = "Qatar accepted an agreement forced on the Gulf state by Saudi Arabia ."
+        .split(' ')
+        .collect();
+    let tags = tagger.tag_words(&w);
+    assert_eq!(tags[4], Pos::VBN, "{tags:?}");
+    // An active past before its object keeps its tag.
+    let w: Vec<&str> = "Russia attacked Ukraine on Monday .".split(' ').collect();
+    assert_eq!(tagger.tag_words(&w)[1], Pos::VBD);
+}
