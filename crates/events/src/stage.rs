@@ -967,6 +967,39 @@ fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
             context_country = Some(c);
         }
         merge_adjacent(&mut actors);
+        // "The US commander in Iraq, General David Petraeus, …": a person set in apposition to
+        // a role of the same country is described by it; the role the text gives wins over the
+        // knowledge base's (undated or later) role for the person.
+        for k in 0..actors.len() {
+            let b = &actors[k];
+            if !b.person {
+                continue;
+            }
+            // The comma before the person (titles may stand between: ", General David …").
+            let Some(comma) = (b.first.saturating_sub(3)..b.first)
+                .rev()
+                .find(|&j| words[j] == ",")
+                .filter(|&c| (c + 1..b.first).all(|j| toks[j].pos == Pos::NNP))
+            else {
+                continue;
+            };
+            // The role before the comma, maybe with a place after it ("in Iraq").
+            let role = actors[..k].iter().rev().find(|a| {
+                a.code.len() > 3
+                    && a.end <= comma
+                    && comma - a.end <= 3
+                    && (a.end..comma).all(|j| matches!(toks[j].pos, Pos::IN | Pos::DT | Pos::NNP))
+            });
+            let Some(a) = role else { continue };
+            if !a.person
+                && a.code.len() > 3
+                && !a.code.starts_with("---")
+                && a.code.get(..3) == b.code.get(..3)
+            {
+                let code = a.code.clone();
+                actors[k].code = code;
+            }
+        }
         // "Iran-backed Hezbollah", "US-led coalition": a name glued to "-backed"/"-led" modifies
         // the actor right after it, which then spans the whole phrase; it is no party of its own.
         let mut k = 0;

@@ -2230,3 +2230,28 @@ fn a_reduced_passive_relative_takes_its_agent_as_source() {
     assert!(codes(e).1.starts_with("SDN"), "{:?}", codes(e));
     assert!(codes(e).2.starts_with("SDNCVL"), "{:?}", codes(e));
 }
+
+#[test]
+fn a_person_in_apposition_takes_the_role_the_text_gives() {
+    let evs = events(
+        "The US commander in Iraq, General David Petraeus, held talks with President Michel Suleiman during a visit to Beirut, offering further military support to Lebanon.",
+    );
+    // One meeting, by the commander (not also by Petraeus's later role in the knowledge base).
+    let talks: Vec<_> = evs.iter().filter(|e| e.cameo == "046").collect();
+    assert_eq!(
+        talks.len(),
+        1,
+        "{:?}",
+        evs.iter().map(codes).collect::<Vec<_>>()
+    );
+    assert_eq!(codes(talks[0]).1, "USAMIL");
+    // The participle after the apposition shares the subject.
+    let e = one(
+        "The US commander in Iraq, General David Petraeus, held talks with President Michel Suleiman during a visit to Beirut, offering further military support to Lebanon.",
+        "0332",
+    );
+    assert_eq!(
+        (codes(&e).1.as_str(), codes(&e).2.as_str()),
+        ("USAMIL", "LBN")
+    );
+}

@@ -676,12 +676,25 @@ fn finite_verb_fix<'w>(tags: &[Pos], word: &impl Fn(usize) -> &'w str) -> Option
             || (matches!(tags[k], Pos::NN | Pos::NNS | Pos::JJ | Pos::VBN)
                 && irregular_past().contains(w))
     };
+    // (Or the comma that closes an apposition of names after the subject: "The US commander
+    // in Iraq, General David Petraeus, held/VBN talks".)
+    let appositive_end = |c: usize| {
+        c >= 3
+            && tags[c] == Pos::COMMA
+            && tags[c - 1] == Pos::NNP
+            && (1..c - 1).rev().take(6).any(|j| {
+                tags[j] == Pos::COMMA
+                    && tags[j - 1].is_noun()
+                    && (j + 1..c).all(|x| tags[x] == Pos::NNP)
+            })
+    };
     (1..n - 1).find(|&k| {
         past(k)
             && !capital(k)
             && (tags[k - 1].is_noun()
                 || (tags[k - 1] == Pos::JJ
-                    && (capital(k - 1) || people_nouns().contains(word(k - 1)))))
+                    && (capital(k - 1) || people_nouns().contains(word(k - 1))))
+                || appositive_end(k - 1))
             && !matches!(tags[k + 1], Pos::COLON | Pos::COMMA | Pos::PERIOD)
     })
 }
