@@ -415,7 +415,17 @@ fn bare_agents(
                 // The agent's head noun must be a noun here ("court" the verb, "state" ...).
                 // (A longer entry that fails gives way to a shorter one: "embassy in" before
                 // "Quito" is no noun phrase, "embassy" is.)
-                if toks[i + len - 1].pos.is_noun() && !BARE_SKIP.contains(&key.as_str()) {
+                // ("party" alone is too vague; named, "the Umma (Nation) party", it is one.)
+                let named = len == 1
+                    && key == "party"
+                    && toks[i].pos == Pos::NN
+                    && i > 0
+                    && (toks[i - 1].pos == Pos::NNP
+                        || (words[i - 1] == ")"
+                            && (i.saturating_sub(5)..i - 1)
+                                .any(|j| words[j] == "(" && j > 0 && toks[j - 1].pos == Pos::NNP)));
+                if toks[i + len - 1].pos.is_noun() && (named || !BARE_SKIP.contains(&key.as_str()))
+                {
                     hit = Some((len, v.clone()));
                     break;
                 }
@@ -724,7 +734,7 @@ fn merge_adjacent(actors: &mut Vec<Actor>) {
 
 /// Agent words too vague to stand alone as an actor.
 const BARE_SKIP: &[&str] = &[
-    "business", "company", "boss", "state", "party", "group", "people",
+    "business", "company", "boss", "state", "party", "parties", "group", "people",
 ];
 
 /// The event stage (`events@1`).
@@ -955,7 +965,7 @@ fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
         }
         inherit_countries(lex, &words, toks, context_country.as_deref(), &mut actors);
         if let Some(c) = &context_country {
-            let domestic = |a: &Actor| matches!(a.code.as_str(), "---COP" | "---JUD");
+            let domestic = |a: &Actor| matches!(a.code.as_str(), "---COP" | "---JUD" | "---PTY");
             if actors.iter().any(domestic) {
                 for a in actors.iter_mut().filter(|a| domestic(a)) {
                     a.code = format!("{c}{}", &a.code[3..]);

@@ -2255,3 +2255,18 @@ fn a_person_in_apposition_takes_the_role_the_text_gives() {
         ("USAMIL", "LBN")
     );
 }
+
+#[test]
+fn a_named_party_the_knowledge_base_does_not_know_is_a_party_of_its_country() {
+    let e = one(
+        "The fundamentalist Umma (Nation) party has said it will boycott Algeria's first multi-party elections unless the president agrees to step down.",
+        "133",
+    );
+    assert_eq!(codes(&e).1, "DZAPTY");
+    // "the remaining parties to the deal" names no party.
+    let evs =
+        events("Iran and the remaining parties to the 2015 nuclear deal began talks in Vienna.");
+    assert!(evs
+        .iter()
+        .all(|e| !codes(e).1.ends_with("PTY") && !codes(e).2.ends_with("PTY")));
+}

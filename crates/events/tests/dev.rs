@@ -40,7 +40,7 @@ fn events_dev_floor() {
     let f1 = total.events.f1();
     eprintln!("{}", r.summary_line());
     assert!(
-        f1 >= 0.60,
+        f1 >= 0.62,
         "events F1 {f1:.3} fell below the floor\n{}",
         r.summary_line()
     );
@@ -93,12 +93,12 @@ fn events_dev5_floor() {
 /// run: events F1 0.39, quotes F1 0.73, 1 critical).
 #[test]
 fn events_dev6_floor() {
-    blind_set_floor("events-dev6", 8, 0.51, 0.77);
+    blind_set_floor("events-dev6", 8, 0.52, 0.77);
 }
 
 /// events-dev7 (8 stories written blind by another hand at the end of the same session; first
 /// run: events F1 0.27, quotes F1 0.94, no critical error).
 #[test]
 fn events_dev7_floor() {
-    blind_set_floor("events-dev7", 8, 0.47, 0.94);
+    blind_set_floor("events-dev7", 8, 0.48, 0.94);
 }

@@ -251,6 +251,7 @@ counterpart	GOV	PERSON-role
 opposition	OPP	ORG
 opposition figure	OPP	PERSON-role
 opposition politician	OPP	PERSON-role
+party	PTY	ORG
 """
 
 
