@@ -2003,7 +2003,29 @@ fn code_sentence(
 ) {
     let from = out.len();
     code_triggers(s, lex, dict, speakers, out);
+    claims_of_force(out, from);
     prune_sentence(s, out, from);
+}
+
+/// "The US claimed that ISIL had attacked Iraq": a disapproval (110) whose target the same
+/// sentence reports using force (17x–20x) accuses it of that force (112).
+fn claims_of_force(out: &mut [Event], from: usize) {
+    let code = |a: &Option<ActorRef>| a.as_ref().map(|x| x.code.clone());
+    for k in from..out.len() {
+        if out[k].cameo != "110" || out[k].target.is_none() {
+            continue;
+        }
+        let (at, target) = (out[k].mentions[0].trigger.start, code(&out[k].target));
+        let forceful = out[from..].iter().any(|e| {
+            e.modality == Modality::Reported
+                && e.mentions[0].trigger.start > at
+                && matches!(e.cameo.get(..2), Some("17" | "18" | "19" | "20"))
+                && code(&e.source) == target
+        });
+        if forceful {
+            out[k].cameo = "112".to_string();
+        }
+    }
 }
 
 /// One telling per act in a sentence: of two events close together with the same source, the

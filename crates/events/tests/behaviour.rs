@@ -2270,3 +2270,19 @@ fn a_named_party_the_knowledge_base_does_not_know_is_a_party_of_its_country() {
         .iter()
         .all(|e| !codes(e).1.ends_with("PTY") && !codes(e).2.ends_with("PTY")));
 }
+
+#[test]
+fn claiming_that_someone_used_force_accuses_them() {
+    let e = one(
+        "The US claimed that ISIL had attacked Iraq and taken the city of Mosul.",
+        "112",
+    );
+    assert_eq!(codes(&e).2, "IMGMUSISI");
+    // A claim of no force stays a disapproval.
+    let evs = events("Rwanda alleged that France was aware of preparations for the genocide.");
+    assert!(
+        evs.iter().all(|e| e.cameo != "112"),
+        "{:?}",
+        evs.iter().map(codes).collect::<Vec<_>>()
+    );
+}
