@@ -381,8 +381,8 @@ impl Tagger {
                     } else if matches!(self.tags[id as usize], Pos::VBZ | Pos::VBP)
                         && i > 0
                         && after_modifier(prev)
-                        && people_nouns().contains(word(i).to_lowercase().as_str())
                         && word(i).ends_with('s')
+                        && people_nouns().contains(word(i))
                     {
                         // "Five hundred Ugandan rebels/VBZ surrendered": a plural noun of people
                         // after a modifier is the head of the noun phrase, not its verb.
@@ -967,7 +967,7 @@ fn form_fits(tag: Pos, w: &str, mid: bool) -> bool {
     );
     // (A listed irregular past is no function word: "The United Nations withdrew/IN its
     // inspectors".)
-    if function && irregular_past().contains(w.to_lowercase().as_str()) {
+    if function && irregular_past().contains(w) {
         return false;
     }
     if function
