@@ -521,7 +521,7 @@ async function showEvent(i) {
       ["said on", ev.speech_date],
       ["source", actorLabel(ev.source), "evidence-source-actor"],
       ["target", actorLabel(ev.target), "evidence-target-actor"],
-      ["Goldstein", ev.goldstein],
+      ["Goldstein", ev.goldstein == null ? null : fmt(ev.goldstein)],
       ["QuadClass", ev.quad_class],
       ["tellings", (ev.mentions || []).length],
     ]),
