@@ -2286,3 +2286,17 @@ fn claiming_that_someone_used_force_accuses_them() {
         evs.iter().map(codes).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn expelling_inspectors_is_a_sanction_not_a_deportation() {
+    let e = one(
+        "North Korea expelled inspectors of the International Atomic Energy Agency from its nuclear facilities.",
+        "1662",
+    );
+    assert_eq!(
+        (codes(&e).1.as_str(), codes(&e).2.as_str()),
+        ("PRK", "IGOUNOIAE")
+    );
+    let evs = events("Russia expelled two British diplomats.");
+    assert!(evs.iter().all(|e| e.cameo != "1662"));
+}

@@ -47,13 +47,13 @@ fn plover_and_petr2_floors() {
         eprintln!("{}", r.render());
         assert_eq!(r.records, 161);
         assert!(r.category.accuracy() >= 0.80, "{}", r.render());
-        assert!(r.full.accuracy() >= 0.61, "{}", r.render());
+        assert!(r.full.accuracy() >= 0.62, "{}", r.render());
     }
     if let Some(f) = suite("PETR2_GSR_validation.dev.xml") {
         let r = suites::score_petr2(&f, &c).unwrap();
         eprintln!("{}", r.render());
-        assert!(r.recall() >= 0.40, "{}", r.render());
-        assert!(r.extra_per_record() <= 0.72, "{}", r.render());
+        assert!(r.recall() >= 0.42, "{}", r.render());
+        assert!(r.extra_per_record() <= 0.70, "{}", r.render());
     }
 }
 
