@@ -4018,6 +4018,37 @@ fn verb_event(
     // demonstrators … the Georgian government": GEOOPP, GEOGOV).
     // The same actor on both sides is no dyad: keep the act, without the target.
     let tgt_actor = tgt_actor.filter(|t| src_actor.as_ref().is_none_or(|sa| sa.code != t.code));
+    // What is given goes to its recipient: "provided weapons and military intelligence to
+    // Ukraine" — the actor after "to" in the clause, not a generic agent the object names.
+    let tgt_actor = if matches!(code.get(..2), Some("06" | "07"))
+        && tgt_actor.as_ref().is_none_or(|t| t.bare)
+    {
+        let (_, b) = clause(s, lex, i);
+        s.actors
+            .iter()
+            .find(|x| {
+                x.first > i + 1
+                    && x.end <= b
+                    && s.words[x.first - 1] == "to"
+                    && src_actor.as_ref().is_none_or(|sa| sa.code != x.code)
+            })
+            .cloned()
+            .or(tgt_actor)
+            .or_else(|| {
+                // ("gave the Ivory Coast 5.1 million dollars": the first of two objects.)
+                s.actors
+                    .iter()
+                    .find(|x| {
+                        (x.first == i + 1 || (x.first == i + 2 && s.words[i + 1] == "the"))
+                            && s.toks.get(x.end).is_some_and(|t| {
+                                matches!(t.pos, Pos::CD | Pos::DT | Pos::JJ | Pos::NN | Pos::NNS)
+                            })
+                    })
+                    .cloned()
+            })
+    } else {
+        tgt_actor
+    };
     let tgt_actor = tgt_actor.or_else(|| story_sides.map(|(_, y)| y));
     // A denial is answered to someone else: "the Kremlin denied that Moscow had hardened its
     // position" names no party of the denial (the accuser is found later in the story).

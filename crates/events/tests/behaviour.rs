@@ -2300,3 +2300,22 @@ fn expelling_inspectors_is_a_sanction_not_a_deportation() {
     let evs = events("Russia expelled two British diplomats.");
     assert!(evs.iter().all(|e| e.cameo != "1662"));
 }
+
+#[test]
+fn what_is_given_goes_to_its_recipient() {
+    let e = one(
+        "The United States provided weapons and military intelligence to Ukraine.",
+        "072",
+    );
+    assert_eq!((codes(&e).1.as_str(), codes(&e).2.as_str()), ("USA", "UKR"));
+    let e = one(
+        "The United States is providing intelligence to Ukraine.",
+        "064",
+    );
+    assert_eq!(codes(&e).2, "UKR");
+    let e = one(
+        "The European Community gave the Ivory Coast 5.1 million dollars of aid.",
+        "071",
+    );
+    assert_eq!(codes(&e).2, "CIV");
+}
