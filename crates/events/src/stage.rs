@@ -2386,7 +2386,13 @@ fn code_triggers(
                                 let compound = (c > 0)
                                     .then(|| format!("{} {}", s.words[c - 1], s.words[c]))
                                     .and_then(|w| lex.nouns.get(&w));
+                                // (Then with the word after it: "renewed its call for", 020.)
+                                let with_next = s
+                                    .words
+                                    .get(c + 1)
+                                    .and_then(|n| lex.nouns.get(&format!("{} {n}", s.words[c])));
                                 compound
+                                    .or(with_next)
                                     .or_else(|| lex.nouns.get(&s.words[c]))
                                     .map(|v| v.0.clone())
                             })

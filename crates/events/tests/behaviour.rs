@@ -2319,3 +2319,18 @@ fn what_is_given_goes_to_its_recipient() {
     );
     assert_eq!(codes(&e).2, "CIV");
 }
+
+#[test]
+fn a_call_for_something_is_an_appeal_not_a_phone_call() {
+    let e = one(
+        "The ILO renewed its call for Israel to ease restrictions.",
+        "020",
+    );
+    assert_eq!(codes(&e).2, "ISR");
+    let evs = events("The Kremlin issued a call for restraint.");
+    assert!(
+        evs.iter().all(|e| e.cameo != "041"),
+        "{:?}",
+        evs.iter().map(codes).collect::<Vec<_>>()
+    );
+}
