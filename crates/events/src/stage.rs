@@ -4055,6 +4055,23 @@ fn verb_event(
     } else {
         tgt_actor
     };
+    // What is demanded is demanded of the actor the "that" clause names: "reiterated its demand
+    // today that Israel ease restrictions".
+    let tgt_actor = tgt_actor.or_else(|| {
+        if !code.starts_with("10") {
+            return None;
+        }
+        // (The "that" opens a clause of its own: within six words, no clause bound.)
+        s.actors
+            .iter()
+            .find(|x| {
+                x.first > i + 1
+                    && x.first <= i + 6
+                    && s.words[x.first - 1] == "that"
+                    && src_actor.as_ref().is_none_or(|sa| sa.code != x.code)
+            })
+            .cloned()
+    });
     let tgt_actor = tgt_actor.or_else(|| story_sides.map(|(_, y)| y));
     // A denial is answered to someone else: "the Kremlin denied that Moscow had hardened its
     // position" names no party of the denial (the accuser is found later in the story).

@@ -2334,3 +2334,12 @@ fn a_call_for_something_is_an_appeal_not_a_phone_call() {
         evs.iter().map(codes).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_demand_is_of_the_actor_its_that_clause_names() {
+    let e = one(
+        "The International Labour Organization reiterated its demand today that Israel ease restrictions on Palestinian workers.",
+        "100",
+    );
+    assert_eq!(codes(&e).2, "ISR");
+}
