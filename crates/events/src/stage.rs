@@ -4547,8 +4547,25 @@ fn dep_roles(s: &Sent, lex: &Lexicon, v: usize) -> Option<Roles> {
         }
     }
     let mut has_object = false;
+    // A time the parser took for the object ("lifted Friday/iobj a blockade/xcomp on …"): the
+    // noun it hung as a complement is the object.
+    let timed = |c: usize| s.times.iter().any(|(f, e, _)| *f <= c && c < *e);
+    let time_object = s.children[v]
+        .iter()
+        .any(|&c| matches!(s.toks[c].dep, Dep::Obj | Dep::Iobj) && timed(c))
+        && s.children[v]
+            .iter()
+            .any(|&c| s.toks[c].dep == Dep::Xcomp && s.toks[c].pos.is_noun());
     for &c in &s.children[v] {
         let d = s.toks[c].dep;
+        let d = if time_object && d == Dep::Xcomp && s.toks[c].pos.is_noun() {
+            Dep::Obj
+        } else {
+            d
+        };
+        if time_object && matches!(d, Dep::Obj | Dep::Iobj) && timed(c) {
+            continue;
+        }
         if matches!(d, Dep::Obj | Dep::Iobj) && !r.object_given && !pronoun(c) {
             has_object = true;
             // ("exchanged artillery fire", "traded fire": a reciprocal verb's object is what

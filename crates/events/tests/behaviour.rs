@@ -2343,3 +2343,12 @@ fn a_demand_is_of_the_actor_its_that_clause_names() {
     );
     assert_eq!(codes(&e).2, "ISR");
 }
+
+#[test]
+fn a_time_between_verb_and_object_is_no_object() {
+    let e = one(
+        "The Israeli army lifted Friday a day-old blockade on Palestinian lorries at the crossing.",
+        "0872",
+    );
+    assert!(codes(&e).2.starts_with("PSE"), "{:?}", codes(&e));
+}
