@@ -4055,6 +4055,30 @@ fn verb_event(
     } else {
         tgt_actor
     };
+    // A protest names what it is against, even inside its subject: "Palestinian riots against
+    // Israeli military policies are still continuing" (not the protesters' own country).
+    let tgt_actor = if code.starts_with("14")
+        && tgt_actor.as_ref().is_none_or(|t| {
+            src_actor
+                .as_ref()
+                .is_some_and(|sa| sa.code.get(..3) == t.code.get(..3))
+        }) {
+        let (a, _) = clause(s, lex, i);
+        s.actors
+            .iter()
+            .find(|x| {
+                x.first > a
+                    && x.first < i
+                    && s.words[x.first - 1] == "against"
+                    && src_actor
+                        .as_ref()
+                        .is_none_or(|sa| sa.code.get(..3) != x.code.get(..3))
+            })
+            .cloned()
+            .or(tgt_actor)
+    } else {
+        tgt_actor
+    };
     // What is demanded is demanded of the actor the "that" clause names: "reiterated its demand
     // today that Israel ease restrictions".
     let tgt_actor = tgt_actor.or_else(|| {

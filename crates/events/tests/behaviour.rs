@@ -2352,3 +2352,12 @@ fn a_time_between_verb_and_object_is_no_object() {
     );
     assert!(codes(&e).2.starts_with("PSE"), "{:?}", codes(&e));
 }
+
+#[test]
+fn a_protest_is_aimed_at_what_it_is_against_even_in_its_subject() {
+    let e = one(
+        "Palestinian protests against Israeli policies continued on Monday.",
+        "140",
+    );
+    assert_eq!((codes(&e).1.as_str(), codes(&e).2.as_str()), ("PSE", "ISR"));
+}
