@@ -4055,6 +4055,28 @@ fn verb_event(
     } else {
         tgt_actor
     };
+    // Force used to some end is aimed at the object of that end: "opened fire to disperse
+    // demonstrators".
+    let tgt_actor = tgt_actor.or_else(|| {
+        if !matches!(code.get(..2), Some("17" | "18" | "19" | "20")) || s.children.is_empty() {
+            return None;
+        }
+        let purpose = s.children.get(i)?.iter().copied().find(|&c| {
+            matches!(s.toks[c].dep, Dep::Xcomp | Dep::Advcl)
+                && s.children[c]
+                    .iter()
+                    .any(|&m| s.toks[m].dep == Dep::Mark && s.words[m] == "to")
+        })?;
+        let object = s.children[purpose]
+            .iter()
+            .copied()
+            .find(|&c| s.toks[c].dep == Dep::Obj)?;
+        s.actors
+            .iter()
+            .find(|x| x.first <= object && object < x.end)
+            .filter(|x| src_actor.as_ref().is_none_or(|sa| sa.code != x.code))
+            .cloned()
+    });
     // A protest names what it is against, even inside its subject: "Palestinian riots against
     // Israeli military policies are still continuing" (not the protesters' own country).
     let tgt_actor = if code.starts_with("14")
@@ -4379,7 +4401,15 @@ fn subject_token(s: &Sent, v: usize, depth: usize) -> Option<(usize, bool)> {
     }
     match s.toks[v].dep {
         Dep::Xcomp => {
-            if let Some(&o) = s.children[h].iter().find(|&&c| s.toks[c].dep == Dep::Obj) {
+            // Object control ("urged Iran to return") when the object is someone; a thing
+            // leaves the subject in control ("opened fire to disperse the crowd").
+            let someone = |o: usize| {
+                s.toks[o].pos == Pos::PRP || s.actors.iter().any(|x| x.first <= o && o < x.end)
+            };
+            if let Some(&o) = s.children[h]
+                .iter()
+                .find(|&&c| s.toks[c].dep == Dep::Obj && someone(c))
+            {
                 return Some((o, false));
             }
             subject_token(s, h, depth + 1).map(|(t, _)| (t, false))

@@ -2361,3 +2361,19 @@ fn a_protest_is_aimed_at_what_it_is_against_even_in_its_subject() {
     );
     assert_eq!((codes(&e).1.as_str(), codes(&e).2.as_str()), ("PSE", "ISR"));
 }
+
+#[test]
+fn force_used_to_an_end_is_aimed_at_its_object_and_the_user_stays_the_subject() {
+    let evs = events(
+        "Egyptian police opened fire to disperse Islamist demonstrators on Monday night, killing one person and arresting 30 others.",
+    );
+    let e = find(&evs, |e| e.cameo.starts_with("19"));
+    assert_eq!(codes(e).1, "EGYCOP");
+    assert!(codes(e).2.starts_with("EGY"), "{:?}", codes(e));
+    // The killing and the arrests are the police's, not a riot of the demonstrators.
+    assert!(
+        evs.iter().all(|e| e.cameo != "145"),
+        "{:?}",
+        evs.iter().map(codes).collect::<Vec<_>>()
+    );
+}
