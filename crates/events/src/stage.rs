@@ -72,6 +72,9 @@ struct Lexicon {
     ruling: HashSet<String>,
     /// `[wish_verbs]`: right before "to" and a verb, the subject's own wish.
     wish: HashSet<String>,
+    /// `[object_control_verbs]`: besides the desire and permission verbs, verbs whose object
+    /// does what their infinitive says ("forced Iran to retreat").
+    object_control: HashSet<String>,
     locative: HashSet<String>,
     intent_words: HashSet<String>,
     refusal_modals: HashSet<String>,
@@ -135,6 +138,7 @@ fn lexicon() -> &'static Lexicon {
             continuing: HashSet::new(),
             ruling: HashSet::new(),
             wish: HashSet::new(),
+            object_control: HashSet::new(),
             locative: HashSet::new(),
             intent_words: HashSet::new(),
             refusal_modals: HashSet::new(),
@@ -215,6 +219,7 @@ fn lexicon() -> &'static Lexicon {
                 "continuing_verbs" => drop(l.continuing.insert(w)),
                 "ruling_verbs" => drop(l.ruling.insert(w)),
                 "wish_verbs" => drop(l.wish.insert(w)),
+                "object_control_verbs" => drop(l.object_control.insert(w)),
                 "locative_prepositions" => drop(l.locative.insert(w)),
                 "negating_phrases" => l.negating_phrases.push(words_of(&w)),
                 "intent_words" => drop(l.intent_words.insert(w)),
@@ -4401,14 +4406,20 @@ fn subject_token(s: &Sent, v: usize, depth: usize) -> Option<(usize, bool)> {
     }
     match s.toks[v].dep {
         Dep::Xcomp => {
-            // Object control ("urged Iran to return") when the object is someone; a thing
-            // leaves the subject in control ("opened fire to disperse the crowd").
+            // Object control ("urged Iran to return", "allowed the opposition to hold a
+            // rally") for verbs that ask, let or make someone act, when the object is someone;
+            // else the subject is in control ("opened fire to disperse the crowd", "will visit
+            // Mauritania and Senegal to mediate").
+            let lex = lexicon();
+            let controls = lex.desire.contains(s.words[h].as_str())
+                || lex.permission.contains(s.words[h].as_str())
+                || lex.object_control.contains(s.words[h].as_str());
             let someone = |o: usize| {
                 s.toks[o].pos == Pos::PRP || s.actors.iter().any(|x| x.first <= o && o < x.end)
             };
             if let Some(&o) = s.children[h]
                 .iter()
-                .find(|&&c| s.toks[c].dep == Dep::Obj && someone(c))
+                .find(|&&c| s.toks[c].dep == Dep::Obj && controls && someone(c))
             {
                 return Some((o, false));
             }

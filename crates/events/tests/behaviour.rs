@@ -2377,3 +2377,17 @@ fn force_used_to_an_end_is_aimed_at_its_object_and_the_user_stays_the_subject() 
         evs.iter().map(codes).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_purpose_infinitive_after_a_visit_is_the_visitors() {
+    let e = one(
+        "Gambian President Dawda Jawara will visit Mauritania and Senegal to mediate in their border dispute.",
+        "039",
+    );
+    assert_eq!(codes(&e).1, "GMBGOV");
+    // After a verb of asking, the object acts.
+    let evs = events("The United States urged Iran to attack Israel.");
+    assert!(evs
+        .iter()
+        .all(|e| !(e.cameo.starts_with("19") && codes(e).1 == "USA")));
+}
