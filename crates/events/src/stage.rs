@@ -1442,17 +1442,35 @@ fn condemned_attackers(lex: &Lexicon, text: &str, events: &mut [Event]) {
             .take(m.sentence_span.end.saturating_sub(m.trigger.end).min(30))
             .collect::<String>()
             .to_lowercase();
-        if !lex
-            .attack_anaphors
-            .iter()
-            .any(|w| after.trim_start().starts_with(w.as_str()))
-        {
+        // The first words after the verb, quotes dropped: "the strike", "the \"cowardly\"
+        // attack", "\"cowardly\" attack" (a headline), "it".
+        let words: Vec<&str> = after
+            .split(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '”' | ',' | '.'))
+            .filter(|w| !w.is_empty())
+            .take(3)
+            .collect();
+        let anaphor = |phrase: &str| lex.attack_anaphors.iter().any(|w| w == phrase);
+        let pointed = match words.as_slice() {
+            [a, b, c, ..] => {
+                anaphor(&format!("{a} {b}"))
+                    || anaphor(&format!("{a} {c}"))
+                    || anaphor(&format!("the {b}"))
+                    || anaphor(&format!("the {a}"))
+                    || anaphor(a)
+            }
+            [a, b] => anaphor(&format!("{a} {b}")) || anaphor(&format!("the {b}")) || anaphor(a),
+            [a] => anaphor(a),
+            [] => false,
+        };
+        if !pointed {
             continue;
         }
         let sentence = m.sentence;
+        let at = m.trigger.start;
         let me = country(&events[k].source);
         let Some(attack) = events[..k].iter().rev().find(|p| {
-            p.mentions[0].sentence < sentence
+            (p.mentions[0].sentence < sentence
+                || (p.mentions[0].sentence == sentence && p.mentions[0].trigger.start < at))
                 // (An embassy stormed, 171, is "the raid" too.)
                 && matches!(p.cameo.get(..2), Some("17" | "18" | "19" | "20"))
                 && p.source.is_some()
@@ -4165,7 +4183,17 @@ fn verb_event(
     } else {
         m
     };
-    let mut code = finish(code, m).to_string();
+    // (A dated meeting of one body, with no other party, is scheduled, not an intent to meet:
+    // "NATO ambassadors were due to meet later on Wednesday", 040 planned.)
+    let scheduled_own = m == Modality::Planned
+        && code == "040"
+        && tgt_actor.is_none()
+        && date_of(s, lex, i).is_some();
+    let mut code = if scheduled_own {
+        code.to_string()
+    } else {
+        finish(code, m).to_string()
+    };
     let mut m = m;
     // "India protested against a new Chinese map": a state's protest is an official
     // complaint (114), not a demonstration (14x).

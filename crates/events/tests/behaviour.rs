@@ -2391,3 +2391,26 @@ fn a_purpose_infinitive_after_a_visit_is_the_visitors() {
         .iter()
         .all(|e| !(e.cameo.starts_with("19") && codes(e).1 == "USA")));
 }
+
+#[test]
+fn condemning_the_attack_aims_at_the_attacker_and_a_dated_meeting_of_one_body_is_scheduled() {
+    let evs = events(
+        "Israel strikes Hamas leaders in Doha; Qatar condemns \"cowardly\" attack\n\
+         UN Secretary-General Antonio Guterres called it a flagrant violation of Qatar's sovereignty.",
+    );
+    for e in evs.iter().filter(|e| e.cameo.starts_with("11")) {
+        assert!(codes(e).2.starts_with("ISR"), "{:?}", codes(e));
+    }
+    let e = one(
+        "NATO ambassadors were due to meet in Brussels later on Wednesday.",
+        "040",
+    );
+    assert_eq!(e.modality, Modality::Planned);
+    // With another party it is the intent to meet.
+    let evs = events("Russian and Ukrainian officials will meet in Istanbul on Friday.");
+    assert!(
+        evs.iter().all(|e| e.cameo != "040"),
+        "{:?}",
+        evs.iter().map(codes).collect::<Vec<_>>()
+    );
+}
