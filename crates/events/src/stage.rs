@@ -4514,6 +4514,16 @@ fn subject_token(s: &Sent, v: usize, depth: usize) -> Option<(usize, bool)> {
                 .iter()
                 .any(|&c| s.toks[c].dep == Dep::Mark && s.words[c] == "to") =>
         {
+            // ("the US decision to expel its ambassador", "Russia's plan to cut supplies": the
+            // noun's owner acts, when an actor names it.)
+            let owner = s.children[h].iter().copied().find(|&c| {
+                matches!(s.toks[c].dep, Dep::Compound | Dep::NmodPoss)
+                    && c < h
+                    && s.actors.iter().any(|x| x.first <= c && c < x.end)
+            });
+            if let Some(o) = owner {
+                return Some((o, false));
+            }
             let mut g = h;
             for _ in 0..4 {
                 if s.toks[g].pos.is_verb() {

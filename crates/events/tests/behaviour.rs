@@ -2414,3 +2414,17 @@ fn condemning_the_attack_aims_at_the_attacker_and_a_dated_meeting_of_one_body_is
         evs.iter().map(codes).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn flying_to_a_capital_is_a_trip_and_a_decision_to_act_is_its_owners() {
+    let e = one(
+        "US Secretary of State Marco Rubio flew on to El Salvador on Monday.",
+        "042",
+    );
+    assert_eq!(codes(&e).2, "SLV");
+    let evs = events("South Africa said the US decision to expel its ambassador was regrettable.");
+    let e = find(&evs, |e| {
+        e.cameo.starts_with("17") || e.cameo.starts_with("16")
+    });
+    assert!(codes(e).1.starts_with("USA"), "{:?}", codes(e));
+}
