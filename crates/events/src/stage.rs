@@ -4434,6 +4434,17 @@ fn subject_token(s: &Sent, v: usize, depth: usize) -> Option<(usize, bool)> {
     }
     match s.toks[v].dep {
         Dep::Xcomp => {
+            // ("said the US decision to expel …": a noun right before "to" that an actor owns —
+            // however the parser hung the infinitive — is whose act it is.)
+            if v >= 2 && s.words[v - 1] == "to" && matches!(s.toks[v - 2].pos, Pos::NN) {
+                let n = v - 2;
+                if let Some(&o) = s.children[n].iter().find(|&&c| {
+                    matches!(s.toks[c].dep, Dep::Compound | Dep::NmodPoss)
+                        && s.actors.iter().any(|x| x.first <= c && c < x.end)
+                }) {
+                    return Some((o, false));
+                }
+            }
             // Object control ("urged Iran to return", "allowed the opposition to hold a
             // rally") for verbs that ask, let or make someone act, when the object is someone;
             // else the subject is in control ("opened fire to disperse the crowd", "will visit
