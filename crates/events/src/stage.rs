@@ -1032,8 +1032,12 @@ fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
             if let Some(next) = actors.get_mut(k + 1).filter(|n| n.first == end + 2) {
                 next.first = first;
                 next.span = Span::new(start, next.span.end);
+                actors.remove(k);
+            } else {
+                // ("Sudan's army-led government": with no actor after it, the name stays the
+                // actor, the best the sentence says of who acts.)
+                k += 1;
             }
-            actors.remove(k);
         }
         // Where the wire dateline of this sentence ends: the first dash within a dozen words
         // after its place.
@@ -2398,64 +2402,70 @@ fn code_triggers(
         // "endorsed sweeping sanctions against Belarus", "announced a suspension of flights":
         // a verb that adopts what its object names codes as that object (the parse's object).
         if pos.is_verb() && !adjectival && lex.adopting.contains(words[i]) {
-            let object =
-                s.children
-                    .get(i)
-                    .and_then(|cs| {
-                        cs.iter()
-                            .find(|&&c| s.toks[c].dep == Dep::Obj)
-                            .and_then(|&c| {
-                                // (Its compound first: "continued their hunger strike", 142.)
-                                let compound = (c > 0)
-                                    .then(|| format!("{} {}", s.words[c - 1], s.words[c]))
-                                    .and_then(|w| lex.nouns.get(&w));
-                                // (Then with the word after it: "renewed its call for", 020.)
-                                let with_next = s
-                                    .words
-                                    .get(c + 1)
-                                    .and_then(|n| lex.nouns.get(&format!("{} {n}", s.words[c])));
-                                compound
-                                    .or(with_next)
-                                    .or_else(|| lex.nouns.get(&s.words[c]))
-                                    .map(|v| v.0.clone())
-                            })
-                            .or_else(|| {
-                                // "Palestinian riots … are still continuing": with no object,
-                                // the event noun that is the subject of a verb of going on.
-                                let no_object = !cs.iter().any(|&c| s.toks[c].dep == Dep::Obj);
-                                (no_object && lex.continuing.contains(words[i]))
-                                    .then(|| cs.iter().find(|&&c| s.toks[c].dep == Dep::Nsubj))
-                                    .flatten()
-                                    .and_then(|&c| lex.nouns.get(&s.words[c]))
-                                    .map(|v| v.0.clone())
-                            })
-                    })
-                    .or_else(|| {
-                        // Without a usable parse: the head noun of the phrase right after the verb.
-                        let mut k = i + 1;
-                        while k < n
-                            && matches!(
-                                s.toks[k].pos,
-                                Pos::DT
-                                    | Pos::JJ
-                                    | Pos::JJR
-                                    | Pos::JJS
-                                    | Pos::VBG
-                                    | Pos::CD
-                                    | Pos::PRPS
-                            )
-                        {
-                            k += 1;
-                        }
-                        // (A time after the noun is no part of it: "reiterated its demand today".)
-                        let timed = |j: usize| s.times.iter().any(|(f, e, _)| *f <= j && j < *e);
-                        let head = (k < n && s.toks[k].pos.is_noun())
-                            && !s.toks.get(k + 1).is_some_and(|t| {
-                                matches!(t.pos, Pos::NN | Pos::NNS) && !timed(k + 1)
-                            });
-                        head.then(|| lex.nouns.get(&s.words[k]).map(|v| v.0.clone()))
-                            .flatten()
-                    });
+            let object = s
+                .children
+                .get(i)
+                .and_then(|cs| {
+                    cs.iter()
+                        .find(|&&c| s.toks[c].dep == Dep::Obj)
+                        .and_then(|&c| {
+                            // (Its compound first: "continued their hunger strike", 142.)
+                            let compound = (c > 0)
+                                .then(|| format!("{} {}", s.words[c - 1], s.words[c]))
+                                .and_then(|w| lex.nouns.get(&w));
+                            // (Then with the word after it: "renewed its call for", 020.)
+                            let with_next = s
+                                .words
+                                .get(c + 1)
+                                .and_then(|n| lex.nouns.get(&format!("{} {n}", s.words[c])));
+                            // (Or a measure of one: "began two days of exercises".)
+                            let measured = (s.words.get(c + 1).map(String::as_str) == Some("of"))
+                                .then(|| s.words.get(c + 2).and_then(|n| lex.nouns.get(n)))
+                                .flatten();
+                            compound
+                                .or(with_next)
+                                .or(measured)
+                                .or_else(|| lex.nouns.get(&s.words[c]))
+                                .map(|v| v.0.clone())
+                        })
+                        .or_else(|| {
+                            // "Palestinian riots … are still continuing": with no object,
+                            // the event noun that is the subject of a verb of going on.
+                            let no_object = !cs.iter().any(|&c| s.toks[c].dep == Dep::Obj);
+                            (no_object && lex.continuing.contains(words[i]))
+                                .then(|| cs.iter().find(|&&c| s.toks[c].dep == Dep::Nsubj))
+                                .flatten()
+                                .and_then(|&c| lex.nouns.get(&s.words[c]))
+                                .map(|v| v.0.clone())
+                        })
+                })
+                .or_else(|| {
+                    // Without a usable parse: the head noun of the phrase right after the verb.
+                    let mut k = i + 1;
+                    while k < n
+                        && matches!(
+                            s.toks[k].pos,
+                            Pos::DT
+                                | Pos::JJ
+                                | Pos::JJR
+                                | Pos::JJS
+                                | Pos::VBG
+                                | Pos::CD
+                                | Pos::PRPS
+                        )
+                    {
+                        k += 1;
+                    }
+                    // (A time after the noun is no part of it: "reiterated its demand today".)
+                    let timed = |j: usize| s.times.iter().any(|(f, e, _)| *f <= j && j < *e);
+                    let head = (k < n && s.toks[k].pos.is_noun())
+                        && !s
+                            .toks
+                            .get(k + 1)
+                            .is_some_and(|t| matches!(t.pos, Pos::NN | Pos::NNS) && !timed(k + 1));
+                    head.then(|| lex.nouns.get(&s.words[k]).map(|v| v.0.clone()))
+                        .flatten()
+                });
             if let Some(code) = object {
                 // "threatened more attacks", "offered support", "pledged aid": a verb of intent
                 // adopts its object as what it says will happen — a threat (13x) or an intent

@@ -2428,3 +2428,21 @@ fn flying_to_a_capital_is_a_trip_and_a_decision_to_act_is_its_owners() {
     });
     assert!(codes(e).1.starts_with("USA"), "{:?}", codes(e));
 }
+
+#[test]
+fn a_name_before_led_stays_the_actor_and_a_measure_of_exercises_is_exercises() {
+    let e = one(
+        "Sudan's army-led government said on Tuesday it was cutting diplomatic ties with the United Arab Emirates.",
+        "161",
+    );
+    assert!(codes(&e).1.starts_with("SDN"), "{:?}", codes(&e));
+    assert_eq!(codes(&e).2, "ARE");
+    let e = one(
+        "China's military began two days of exercises around Taiwan on Thursday.",
+        "150",
+    );
+    assert_eq!(
+        (codes(&e).1.as_str(), codes(&e).2.as_str()),
+        ("CHNMIL", "TWN")
+    );
+}
