@@ -1472,14 +1472,22 @@ fn condemned_attackers(lex: &Lexicon, text: &str, events: &mut [Event]) {
         let sentence = m.sentence;
         let at = m.trigger.start;
         let me = country(&events[k].source);
-        let Some(attack) = events[..k].iter().rev().find(|p| {
+        let earlier = |p: &&Event| {
             (p.mentions[0].sentence < sentence
                 || (p.mentions[0].sentence == sentence && p.mentions[0].trigger.start < at))
                 // (An embassy stormed, 171, is "the raid" too.)
                 && matches!(p.cameo.get(..2), Some("17" | "18" | "19" | "20"))
                 && p.source.is_some()
                 && country(&p.source) != me
-        }) else {
+        };
+        // (The attack the story tells as a fact, before one only someone's words mention.)
+        let Some(attack) = events[..k]
+            .iter()
+            .rev()
+            .filter(earlier)
+            .find(|p| p.modality == Modality::Asserted)
+            .or_else(|| events[..k].iter().rev().find(earlier))
+        else {
             continue;
         };
         let src = attack.source.clone().map(|a| ActorRef { span: None, ..a });
