@@ -2446,3 +2446,13 @@ fn a_name_before_led_stays_the_actor_and_a_measure_of_exercises_is_exercises() {
         ("CHNMIL", "TWN")
     );
 }
+
+#[test]
+fn not_ruling_out_military_force_is_a_threat_of_force() {
+    let e = one(
+        "President Donald Trump has not ruled out using military force to regain control of the canal.",
+        "1384",
+    );
+    assert_eq!(e.modality, Modality::Asserted);
+    assert_eq!(codes(&e).1, "USAGOV");
+}
