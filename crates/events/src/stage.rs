@@ -4565,6 +4565,11 @@ fn subject_token(s: &Sent, v: usize, depth: usize) -> Option<(usize, bool)> {
             }
             None
         }
+        // "Trump meets Syria's Sharaa in Riyadh, urges him to …": a finite verb set beside
+        // another after a comma, with no subject of its own, shares that verb's subject.
+        Dep::Parataxis if s.toks[v].pos.is_finite() && s.toks[h].pos.is_finite() => {
+            subject_token(s, h, depth + 1)
+        }
         // "troops who attacked the town", "forces attacking the town": the noun.
         Dep::AclRelcl | Dep::Acl if s.toks[v].pos != Pos::VBN => Some((h, false)),
         _ => None,

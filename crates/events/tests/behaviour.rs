@@ -2456,3 +2456,19 @@ fn not_ruling_out_military_force_is_a_threat_of_force() {
     assert_eq!(e.modality, Modality::Asserted);
     assert_eq!(codes(&e).1, "USAGOV");
 }
+
+#[test]
+fn a_headlines_second_verb_shares_its_subject_and_asking_for_consultations_is_an_appeal_to_meet() {
+    let evs = events("Poland shoots down Russian drones, asks NATO allies for consultations");
+    let e = find(&evs, |e| e.cameo == "026");
+    assert_eq!(
+        (codes(e).1.as_str(), codes(e).2.as_str()),
+        ("POL", "IGOWSTNAT")
+    );
+    let evs =
+        events("Trump meets Syria's Sharaa in Riyadh, urges him to normalise ties with Israel");
+    let e = find(&evs, |e| e.cameo.starts_with("02"));
+    assert_eq!(codes(e).1, "USAGOV");
+    let e = one("Poland asked NATO to hold consultations.", "026");
+    assert_eq!(codes(&e).2, "IGOWSTNAT");
+}

@@ -757,6 +757,30 @@ fn repair_tags<'w>(tags: &mut [Pos], word: &impl Fn(usize) -> &'w str) {
             tags[k] = Pos::VBN;
         }
     }
+    // In a present-tense headline or sentence, an "-s" word after a comma that opens a phrase
+    // with a name, a determiner or a pronoun is a second verb: "Poland shoots down Russian
+    // drones, asks/NNS NATO allies for consultations" → VBZ.
+    if tags
+        .iter()
+        .position(|t| t.is_finite())
+        .is_some_and(|f| tags[f] == Pos::VBZ)
+    {
+        for k in 2..n.saturating_sub(1) {
+            if tags[k] == Pos::NNS
+                && tags[k - 1] == Pos::COMMA
+                && word(k).ends_with('s')
+                && !word(k).ends_with("ss")
+                && word(k).chars().all(|c| c.is_ascii_lowercase())
+                && matches!(
+                    tags[k + 1],
+                    Pos::NNP | Pos::NNPS | Pos::DT | Pos::PRP | Pos::PRPS
+                )
+                && tags[..k - 1].iter().any(|t| *t == Pos::VBZ)
+            {
+                tags[k] = Pos::VBZ;
+            }
+        }
+    }
     // An adverb right after a determiner or a possessive, with a preposition, a conjunction or
     // punctuation after it, is a noun: "to hold a rally/RB." ("a very/RB big rally" keeps its
     // adverb.)
