@@ -4572,6 +4572,12 @@ fn subject_token(s: &Sent, v: usize, depth: usize) -> Option<(usize, bool)> {
         }
         // "troops who attacked the town", "forces attacking the town": the noun.
         Dep::AclRelcl | Dep::Acl if s.toks[v].pos != Pos::VBN => Some((h, false)),
+        // (Whatever the parser made of it — "Israel delays the vote, accuses/cop Hamas of
+        // reneging" — a present-tense verb right after a comma shares the subject of the
+        // sentence's first finite verb.)
+        _ if s.toks[v].pos == Pos::VBZ && v > 0 && s.words[v - 1] == "," => (0..v - 1)
+            .find(|&f| s.toks[f].pos == Pos::VBZ)
+            .and_then(|f| subject_token(s, f, depth + 1)),
         _ => None,
     }
 }

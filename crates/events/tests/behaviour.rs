@@ -2472,3 +2472,15 @@ fn a_headlines_second_verb_shares_its_subject_and_asking_for_consultations_is_an
     let e = one("Poland asked NATO to hold consultations.", "026");
     assert_eq!(codes(&e).2, "IGOWSTNAT");
 }
+
+#[test]
+fn a_present_verb_after_a_comma_shares_the_first_verbs_subject() {
+    let e = one(
+        "Israel delays cabinet vote on Gaza ceasefire, accuses Hamas of reneging",
+        "112",
+    );
+    assert_eq!(
+        (codes(&e).1.as_str(), codes(&e).2.as_str()),
+        ("ISR", "PSEREBHMS")
+    );
+}
