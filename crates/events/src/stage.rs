@@ -4064,6 +4064,23 @@ fn verb_event(
     // The same actor on both sides is no event; one entity in two roles is ("Georgian
     // demonstrators … the Georgian government": GEOOPP, GEOGOV).
     // The same actor on both sides is no dyad: keep the act, without the target.
+    // "Trump meets Syria's Sharaa, urges him to …": an object pronoun never stands for its own
+    // clause's subject; when coreference made it the source, it is the latest other person
+    // before it in the sentence.
+    let tgt_actor = match (&tgt_actor, &src_actor) {
+        (Some(t), Some(sa))
+            if t.code == sa.code
+                && t.end == t.first + 1
+                && matches!(s.words[t.first].as_str(), "him" | "her" | "them") =>
+        {
+            s.actors
+                .iter()
+                .rev()
+                .find(|x| x.end <= t.first && x.code != sa.code && x.person)
+                .cloned()
+        }
+        _ => tgt_actor,
+    };
     let tgt_actor = tgt_actor.filter(|t| src_actor.as_ref().is_none_or(|sa| sa.code != t.code));
     // What is given goes to its recipient: "provided weapons and military intelligence to
     // Ukraine" — the actor after "to" in the clause, not a generic agent the object names.

@@ -2484,3 +2484,14 @@ fn a_present_verb_after_a_comma_shares_the_first_verbs_subject() {
         ("ISR", "PSEREBHMS")
     );
 }
+
+#[test]
+fn an_object_pronoun_is_not_its_own_clauses_subject() {
+    let evs =
+        events("Trump meets Syria's Sharaa in Riyadh, urges him to normalise ties with Israel");
+    let e = find(&evs, |e| e.cameo.starts_with("02"));
+    assert_eq!(
+        (codes(e).1.as_str(), codes(e).2.as_str()),
+        ("USAGOV", "SYRGOV")
+    );
+}
