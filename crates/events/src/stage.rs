@@ -50,6 +50,8 @@ struct Lexicon {
     no_comment_verbs: HashSet<String>,
     /// "gave no reason", "had no comment": the same with a noun.
     no_comment_phrases: Vec<Vec<String>>,
+    /// `[expulsion_phrases]`: said of someone, the speaker expels them (174).
+    expulsion_phrases: Vec<Vec<String>>,
     /// "brokered", "mediated": before "by", the broker mediates between the story's sides (045).
     mediation_participles: HashSet<String>,
     /// "nothing to do with": after "had"/"has", the speaker denies involvement (016).
@@ -125,6 +127,7 @@ fn lexicon() -> &'static Lexicon {
             evaluation_verbs: HashSet::new(),
             no_comment_verbs: HashSet::new(),
             no_comment_phrases: Vec::new(),
+            expulsion_phrases: Vec::new(),
             mediation_participles: HashSet::new(),
             involvement_denials: Vec::new(),
             hosted_objects: HashSet::new(),
@@ -207,6 +210,7 @@ fn lexicon() -> &'static Lexicon {
                 "no_comment_verbs" => drop(l.no_comment_verbs.insert(w)),
                 "response_verbs" => drop(l.response_verbs.insert(w)),
                 "no_comment_phrases" => l.no_comment_phrases.push(words_of(&w)),
+                "expulsion_phrases" => l.expulsion_phrases.push(words_of(&w)),
                 "mediation_participles" => drop(l.mediation_participles.insert(w)),
                 "involvement_denials" => l.involvement_denials.push(words_of(&w)),
                 "hosted_objects" => drop(l.hosted_objects.insert(w)),
@@ -2307,6 +2311,17 @@ fn code_triggers(
                 continue;
             }
         }
+        if lex
+            .expulsion_phrases
+            .iter()
+            .any(|p| phrase_at(&s.words, i, p))
+        {
+            if let Some(ev) = expulsion_event(s, lex, speakers, i) {
+                out.push(ev);
+                i += 1;
+                continue;
+            }
+        }
         let comment_phrase = lex
             .no_comment_phrases
             .iter()
@@ -2658,6 +2673,50 @@ fn involvement_denial(s: &Sent, speakers: &[(Span, Option<Actor>)], i: usize) ->
         None,
         Modality::Asserted,
         None,
+    ))
+}
+
+/// "Rubio said on Friday that Rasool was no longer welcome in the United States": the one the
+/// phrase is said of (the actor right before it) is expelled (174) by who says so — the
+/// quotation's speaker, or the actor whose verb of saying governs the clause.
+fn expulsion_event(
+    s: &Sent,
+    lex: &Lexicon,
+    speakers: &[(Span, Option<Actor>)],
+    i: usize,
+) -> Option<Event> {
+    let tgt = s
+        .actors
+        .iter()
+        .filter(|x| x.end <= i && i - x.end <= 3)
+        .last()?
+        .clone();
+    let said = (0..tgt.first)
+        .rev()
+        .find(|&k| lex.speech.contains(s.words[k].as_str()) && s.toks[k].pos.is_verb());
+    let src = s
+        .quote_speaker
+        .get(i)
+        .copied()
+        .flatten()
+        .and_then(|q| speakers.get(q)?.1.clone())
+        .or_else(|| {
+            let v = said?;
+            s.actors.iter().filter(|x| x.end <= v).last().cloned()
+        })?;
+    if src.code.get(..3) == tgt.code.get(..3) {
+        return None;
+    }
+    let date = said.and_then(|v| date_of(s, lex, v));
+    Some(record(
+        s,
+        i,
+        i,
+        "174".to_string(),
+        Some(&src),
+        Some(&tgt),
+        Modality::Asserted,
+        date,
     ))
 }
 

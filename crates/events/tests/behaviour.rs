@@ -2495,3 +2495,14 @@ fn an_object_pronoun_is_not_its_own_clauses_subject() {
         ("USAGOV", "SYRGOV")
     );
 }
+
+#[test]
+fn no_longer_welcome_is_an_expulsion_by_who_says_so() {
+    let e = one(
+        "US Secretary of State Marco Rubio said on Friday that South African ambassador Ebrahim Rasool was no longer welcome in the United States.",
+        "174",
+    );
+    assert_eq!(codes(&e).1, "USAGOV");
+    assert!(codes(&e).2.starts_with("ZAF"), "{:?}", codes(&e));
+    assert_eq!(e.date.as_deref(), Some("2025-02-28"));
+}
