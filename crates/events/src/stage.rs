@@ -35,6 +35,9 @@ struct Lexicon {
     both_sides: Vec<String>,
     irregular_past: HashSet<String>,
     attack_anaphors: Vec<String>,
+    /// `[act_anaphors]`: nouns after "the"/"that"/"this" that point back to an act the story
+    /// told ("welcomed the ruling", "rejected that demand").
+    act_anaphors: HashSet<String>,
     subordinators: HashSet<String>,
     reciprocal: HashSet<String>,
     contact_doubts: Vec<(String, String)>,
@@ -117,6 +120,7 @@ fn lexicon() -> &'static Lexicon {
             both_sides: Vec::new(),
             irregular_past: HashSet::new(),
             attack_anaphors: Vec::new(),
+            act_anaphors: HashSet::new(),
             subordinators: HashSet::new(),
             reciprocal: HashSet::new(),
             contact_doubts: Vec::new(),
@@ -188,6 +192,7 @@ fn lexicon() -> &'static Lexicon {
                 "both_sides" => l.both_sides.push(w),
                 "irregular_past" => drop(l.irregular_past.insert(w)),
                 "attack_anaphors" => l.attack_anaphors.push(w),
+                "act_anaphors" => drop(l.act_anaphors.insert(w)),
                 "subordinators" => drop(l.subordinators.insert(w)),
                 "reciprocal_verbs" => drop(l.reciprocal.insert(w)),
                 "readiness_words" => drop(l.readiness.insert(w)),
@@ -1138,6 +1143,7 @@ fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
     answer_accusers(&mut out);
     both_sides(lex, text, &mut out);
     condemned_attackers(lex, text, &mut out);
+    reactions_to_acts(lex, text, &mut out);
     // A sentence that says a contact or a deal has not happened or only might ("no date has
     // been set for talks", "a deal could be signed if …") is read by sentence: an asserted
     // contact, intent or agreement in it is stated only under that cloud, so it is uncertain.
@@ -1429,6 +1435,78 @@ fn both_sides(lex: &Lexicon, text: &str, events: &mut Vec<Event>) {
         }
     }
     events.extend(extra);
+}
+
+/// "Guyana's president welcomed the ruling", "EU officials rejected that demand": a reaction —
+/// praise (05x), criticism or accusation (11x), rejection (12x), denial (016) — with no target
+/// of its own, to a definite noun naming an act (`act_anaphors`), is aimed at whoever did the
+/// last act the story told before it by another country (the one told as a fact first).
+fn reactions_to_acts(lex: &Lexicon, text: &str, events: &mut [Event]) {
+    let country =
+        |a: &Option<ActorRef>| a.as_ref().and_then(|a| a.code.get(..3)).map(str::to_string);
+    for k in 0..events.len() {
+        let e = &events[k];
+        let reaction = matches!(e.cameo.get(..2), Some("05" | "11" | "12")) || e.cameo == "016";
+        if !reaction || e.target.is_some() || e.source.is_none() {
+            continue;
+        }
+        let m = &e.mentions[0];
+        let after: String = text
+            .chars()
+            .skip(m.trigger.end)
+            .take(m.sentence_span.end.saturating_sub(m.trigger.end).min(40))
+            .collect::<String>()
+            .to_lowercase();
+        let words: Vec<&str> = after
+            .split(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '”' | ',' | '.'))
+            .filter(|w| !w.is_empty())
+            .take(3)
+            .collect();
+        let noun = match words.as_slice() {
+            [d, n, ..] if matches!(*d, "the" | "that" | "this" | "these" | "those") => {
+                if lex.act_anaphors.contains(*n) {
+                    Some(*n)
+                } else {
+                    words
+                        .get(2)
+                        .copied()
+                        .filter(|n2| lex.act_anaphors.contains(*n2) && !n.ends_with('s'))
+                }
+            }
+            _ => None,
+        };
+        let Some(noun) = noun else { continue };
+        // What kind of act the noun names: a demand (10x), an accusation (11x), an offer or plan
+        // (03x), or a court's ruling (an act of a judicial body).
+        let kind = |p: &Event| match noun {
+            "demand" | "demands" | "request" | "ultimatum" => p.cameo.starts_with("10"),
+            "charge" | "charges" | "accusation" | "accusations" | "allegation" | "allegations" => {
+                p.cameo.starts_with("11")
+            }
+            "offer" | "proposal" | "plan" => p.cameo.starts_with("03"),
+            "ruling" | "verdict" => p.source.as_ref().is_some_and(|a| a.code.contains("JUD")),
+            _ => false,
+        };
+        let (sentence, at, me) = (m.sentence, m.trigger.start, country(&e.source));
+        let earlier = |p: &&Event| {
+            (p.mentions[0].sentence < sentence
+                || (p.mentions[0].sentence == sentence && p.mentions[0].trigger.start < at))
+                && p.source.is_some()
+                && country(&p.source) != me
+                && country(&p.source).is_some_and(|c| !c.starts_with('-'))
+                && kind(p)
+        };
+        let act = events[..k]
+            .iter()
+            .rev()
+            .filter(earlier)
+            .find(|p| p.modality == Modality::Asserted)
+            .or_else(|| events[..k].iter().rev().find(earlier));
+        if let Some(p) = act {
+            let src = p.source.clone().map(|a| ActorRef { span: None, ..a });
+            events[k].target = src;
+        }
+    }
 }
 
 /// "Iran condemned the strikes": a condemnation or criticism (11x) of an attack the story told

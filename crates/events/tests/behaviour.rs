@@ -2506,3 +2506,13 @@ fn no_longer_welcome_is_an_expulsion_by_who_says_so() {
     assert!(codes(&e).2.starts_with("ZAF"), "{:?}", codes(&e));
     assert_eq!(e.date.as_deref(), Some("2025-02-28"));
 }
+
+#[test]
+fn welcoming_the_ruling_is_aimed_at_the_court_that_ruled() {
+    let evs = events(
+        "The International Court of Justice ruled on Thursday that Venezuela must not hold the vote.\n\
+         Guyanese President Irfaan Ali welcomed the ruling.",
+    );
+    let e = find(&evs, |e| e.cameo.starts_with("05"));
+    assert_eq!(codes(e).2, "IGOUNOJUDICJ", "{:?}", codes(e));
+}
