@@ -4326,7 +4326,8 @@ fn verb_event(
     // names no target is aimed at the story's other side when its source is one of the two.
     let tgt_actor = tgt_actor.or_else(|| {
         let mine = src_actor.as_ref()?.code.get(..3)?.to_string();
-        code.starts_with("13")
+        // (So is an expulsion: "Germany declared 40 embassy staff persona non grata".)
+        (code.starts_with("13") || code.starts_with("166") || code == "174")
             .then(|| other_side(s, i, Some(mine.as_str())))
             .flatten()
     });

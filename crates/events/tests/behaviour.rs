@@ -2516,3 +2516,13 @@ fn welcoming_the_ruling_is_aimed_at_the_court_that_ruled() {
     let e = find(&evs, |e| e.cameo.starts_with("05"));
     assert_eq!(codes(e).2, "IGOUNOJUDICJ", "{:?}", codes(e));
 }
+
+#[test]
+fn an_expulsion_naming_no_target_is_aimed_at_the_other_side() {
+    let evs = events(
+        "Russia expelled two German diplomats on Monday.\n\
+         Germany declared 40 embassy staff \"persona non grata\" on Tuesday.",
+    );
+    let e = find(&evs, |e| e.cameo == "174" && codes(e).1.starts_with("DEU"));
+    assert!(codes(e).2.starts_with("RUS"), "{:?}", codes(e));
+}
