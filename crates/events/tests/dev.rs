@@ -100,12 +100,12 @@ fn events_dev6_floor() {
 /// run: events F1 0.27, quotes F1 0.94, no critical error).
 #[test]
 fn events_dev7_floor() {
-    blind_set_floor("events-dev7", 8, 0.48, 0.94);
+    blind_set_floor("events-dev7", 8, 0.49, 0.94);
 }
 
 /// events-dev8 (8 stories written blind by another hand in a later session; first run: events
 /// F1 0.29, quotes F1 0.92, no critical error).
 #[test]
 fn events_dev8_floor() {
-    blind_set_floor("events-dev8", 8, 0.38, 0.91);
+    blind_set_floor("events-dev8", 8, 0.39, 0.91);
 }
