@@ -1437,6 +1437,23 @@ fn both_sides(lex: &Lexicon, text: &str, events: &mut Vec<Event>) {
     events.extend(extra);
 }
 
+/// Up to `max` characters of the sentence after a mention's trigger, lower case.
+fn text_after(text: &str, m: &EventMention, max: usize) -> String {
+    text.chars()
+        .skip(m.trigger.end)
+        .take(m.sentence_span.end.saturating_sub(m.trigger.end).min(max))
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// The first `n` words of `s`, with quotation marks, commas and full stops dropped.
+fn first_words(s: &str, n: usize) -> Vec<&str> {
+    s.split(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '”' | ',' | '.'))
+        .filter(|w| !w.is_empty())
+        .take(n)
+        .collect()
+}
+
 /// "Guyana's president welcomed the ruling", "EU officials rejected that demand": a reaction —
 /// praise (05x), criticism or accusation (11x), rejection (12x), denial (016) — with no target
 /// of its own, to a definite noun naming an act (`act_anaphors`), is aimed at whoever did the
@@ -1451,17 +1468,8 @@ fn reactions_to_acts(lex: &Lexicon, text: &str, events: &mut [Event]) {
             continue;
         }
         let m = &e.mentions[0];
-        let after: String = text
-            .chars()
-            .skip(m.trigger.end)
-            .take(m.sentence_span.end.saturating_sub(m.trigger.end).min(40))
-            .collect::<String>()
-            .to_lowercase();
-        let words: Vec<&str> = after
-            .split(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '”' | ',' | '.'))
-            .filter(|w| !w.is_empty())
-            .take(3)
-            .collect();
+        let after = text_after(text, m, 40);
+        let words = first_words(&after, 3);
         let noun = match words.as_slice() {
             [d, n, ..] if matches!(*d, "the" | "that" | "this" | "these" | "those") => {
                 if lex.act_anaphors.contains(*n) {
@@ -1522,19 +1530,10 @@ fn condemned_attackers(lex: &Lexicon, text: &str, events: &mut [Event]) {
             continue;
         }
         let m = &events[k].mentions[0];
-        let after: String = text
-            .chars()
-            .skip(m.trigger.end)
-            .take(m.sentence_span.end.saturating_sub(m.trigger.end).min(30))
-            .collect::<String>()
-            .to_lowercase();
         // The first words after the verb, quotes dropped: "the strike", "the \"cowardly\"
         // attack", "\"cowardly\" attack" (a headline), "it".
-        let words: Vec<&str> = after
-            .split(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '”' | ',' | '.'))
-            .filter(|w| !w.is_empty())
-            .take(3)
-            .collect();
+        let after = text_after(text, m, 30);
+        let words = first_words(&after, 3);
         let anaphor = |phrase: &str| lex.attack_anaphors.iter().any(|w| w == phrase);
         let pointed = match words.as_slice() {
             [a, b, c, ..] => {
