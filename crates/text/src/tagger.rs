@@ -633,17 +633,8 @@ impl Stage for PosStage {
 fn finite_verb_fix<'w>(tags: &[Pos], word: &impl Fn(usize) -> &'w str) -> Option<usize> {
     // (Or the clause before a trailing attribution: "Israeli warplanes struck/JJ targets in
     // Iran, the military said" has its finite verb only after the comma.)
-    // (A past form glued by a hyphen to a name before a noun is a participle, not the verb:
-    // "the Israeli-occupied/VBD sector".)
-    let glued = |k: usize| {
-        k >= 2
-            && tags[k] == Pos::VBD
-            && word(k - 1) == "-"
-            && word(k - 2).chars().next().is_some_and(char::is_uppercase)
-            && tags
-                .get(k + 1)
-                .is_some_and(|t| t.is_noun() || *t == Pos::JJ)
-    };
+    // (A past form glued by a hyphen to a name is a participle, not the verb.)
+    let glued = |k: usize| glued_participle(tags, word, k);
     let n = match (0..tags.len()).find(|&k| tags[k].is_finite() && !glued(k)) {
         // (A trailing attribution is a short subject and a verb of saying after the comma.)
         Some(f) if matches!(word(f), "said" | "says" | "told" | "added" | "reported") => {
@@ -732,14 +723,9 @@ fn rare_plural_fix<'w>(
 /// phrase right before a finite verb is its head ("The Israeli military/JJ said").
 fn repair_tags<'w>(tags: &mut [Pos], word: &impl Fn(usize) -> &'w str) {
     let n = tags.len();
-    // A past form glued by a hyphen to a name before a noun is a participle: "the
-    // Israeli-occupied/VBD sector" → VBN.
-    for k in 2..n.saturating_sub(1) {
-        if tags[k] == Pos::VBD
-            && word(k - 1) == "-"
-            && word(k - 2).chars().next().is_some_and(char::is_uppercase)
-            && (tags[k + 1].is_noun() || tags[k + 1] == Pos::JJ)
-        {
+    // A past form glued by a hyphen to a name is a participle → VBN.
+    for k in 2..n {
+        if glued_participle(tags, word, k) {
             tags[k] = Pos::VBN;
         }
     }
@@ -926,31 +912,38 @@ fn after_modifier(prev: Pos) -> bool {
 }
 
 /// Nouns of people ("official", "rebels", "militants"): the one-word role nouns of the
-/// knowledge base's agents table (`data/kb/agents.tsv`), singular and plural (column `plural`,
-/// or the regular "-s" plural), read once. The tagger's training treebank has few of them: a
+/// knowledge base's agents table (`data/kb/agents.tsv`, read by the knowledge base's own
+/// parser), singular and plural, read once. The tagger's training treebank has few of them: a
 /// greedy model reads "rebels" after a name as a verb and "official" as an adjective.
 fn people_nouns() -> &'static std::collections::HashSet<String> {
     static SET: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
     SET.get_or_init(|| {
-        include_str!("../../../data/kb/agents.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.starts_with("pattern\t"))
-            .filter_map(|l| {
-                let cols: Vec<&str> = l.split('\t').collect();
-                let (pattern, ty, plural) = (*cols.first()?, *cols.get(2)?, *cols.get(3)?);
-                if pattern.contains(' ') || !ty.starts_with("PERSON") || plural == "-" {
-                    return None;
-                }
-                let plural = if plural.is_empty() {
-                    format!("{pattern}s")
-                } else {
-                    plural.to_string()
-                };
-                Some([pattern.to_string(), plural])
-            })
-            .flatten()
+        let mut kb = dateline_kb::Kb::default();
+        // (The embedded table is checked by the knowledge base's tests; a failure leaves the
+        // set empty and the repairs off.)
+        let _ = dateline_kb::Kb::parse_file(
+            "agents.tsv",
+            include_str!("../../../data/kb/agents.tsv"),
+            &mut kb,
+        );
+        kb.agents
+            .into_iter()
+            .filter(|a| !a.pattern.contains(' ') && a.kind.starts_with("PERSON"))
+            .flat_map(|a| std::iter::once(a.pattern).chain(a.plural))
             .collect()
     })
+}
+
+/// A past form glued by a hyphen to a name, before a noun or an adjective, is a participle:
+/// "the Israeli-occupied/VBD sector".
+fn glued_participle<'w>(tags: &[Pos], word: &impl Fn(usize) -> &'w str, k: usize) -> bool {
+    k >= 2
+        && tags[k] == Pos::VBD
+        && word(k - 1) == "-"
+        && word(k - 2).chars().next().is_some_and(char::is_uppercase)
+        && tags
+            .get(k + 1)
+            .is_some_and(|t| t.is_noun() || *t == Pos::JJ)
 }
 
 /// The irregular past tenses of `data/lexicon/past-tense.txt`.
