@@ -1015,11 +1015,7 @@ fn code_article(article: &Article, analysis: &Analysis) -> Vec<Event> {
                     && (a.end..comma).all(|j| matches!(toks[j].pos, Pos::IN | Pos::DT | Pos::NNP))
             });
             let Some(a) = role else { continue };
-            if !a.person
-                && a.code.len() > 3
-                && !a.code.starts_with("---")
-                && a.code.get(..3) == b.code.get(..3)
-            {
+            if !a.person && !a.code.starts_with("---") && a.code.get(..3) == b.code.get(..3) {
                 let code = a.code.clone();
                 actors[k].code = code;
             }
@@ -1397,13 +1393,7 @@ fn both_sides(lex: &Lexicon, text: &str, events: &mut Vec<Event>) {
         if e.target.is_some() && !own_venue {
             continue;
         }
-        let m = &e.mentions[0];
-        let after: String = text
-            .chars()
-            .skip(m.trigger.end)
-            .take(m.sentence_span.end.saturating_sub(m.trigger.end).min(40))
-            .collect::<String>()
-            .to_lowercase();
+        let after = text_after(text, &e.mentions[0], 40);
         // ("urged them to settle the matter": a plural pronoun object is the story's pair.)
         let them = after.split_whitespace().next() == Some("them");
         // ("MBS hosted the talks": a host's guests are the parties of the talks.)
@@ -1495,26 +1485,37 @@ fn reactions_to_acts(lex: &Lexicon, text: &str, events: &mut [Event]) {
             "ruling" | "verdict" => p.source.as_ref().is_some_and(|a| a.code.contains("JUD")),
             _ => false,
         };
-        let (sentence, at, me) = (m.sentence, m.trigger.start, country(&e.source));
-        let earlier = |p: &&Event| {
-            (p.mentions[0].sentence < sentence
-                || (p.mentions[0].sentence == sentence && p.mentions[0].trigger.start < at))
-                && p.source.is_some()
-                && country(&p.source) != me
-                && country(&p.source).is_some_and(|c| !c.starts_with('-'))
-                && kind(p)
-        };
-        let act = events[..k]
-            .iter()
-            .rev()
-            .filter(earlier)
-            .find(|p| p.modality == Modality::Asserted)
-            .or_else(|| events[..k].iter().rev().find(earlier));
-        if let Some(p) = act {
-            let src = p.source.clone().map(|a| ActorRef { span: None, ..a });
-            events[k].target = src;
+        let named = |p: &Event| country(&p.source).is_some_and(|c| !c.starts_with('-'));
+        if let Some(doer) = doer_before(events, k, |p| named(p) && kind(p)) {
+            events[k].target = Some(doer);
         }
     }
+}
+
+/// The source of the last act before event `k` (earlier in the story, or earlier in its
+/// sentence) that `of_kind` accepts, by another country than `k`'s source — the last one the
+/// story tells as a fact, else the last one told at all. Its span is dropped: it is named
+/// elsewhere.
+fn doer_before(events: &[Event], k: usize, of_kind: impl Fn(&Event) -> bool) -> Option<ActorRef> {
+    let country =
+        |a: &Option<ActorRef>| a.as_ref().and_then(|a| a.code.get(..3)).map(str::to_string);
+    let m = &events[k].mentions[0];
+    let (sentence, at, me) = (m.sentence, m.trigger.start, country(&events[k].source));
+    let earlier = |p: &&Event| {
+        (p.mentions[0].sentence < sentence
+            || (p.mentions[0].sentence == sentence && p.mentions[0].trigger.start < at))
+            && p.source.is_some()
+            && country(&p.source) != me
+            && of_kind(p)
+    };
+    events[..k]
+        .iter()
+        .rev()
+        .filter(earlier)
+        .find(|p| p.modality == Modality::Asserted)
+        .or_else(|| events[..k].iter().rev().find(earlier))
+        .and_then(|p| p.source.clone())
+        .map(|a| ActorRef { span: None, ..a })
 }
 
 /// "Iran condemned the strikes": a condemnation or criticism (11x) of an attack the story told
@@ -1550,29 +1551,11 @@ fn condemned_attackers(lex: &Lexicon, text: &str, events: &mut [Event]) {
         if !pointed {
             continue;
         }
-        let sentence = m.sentence;
-        let at = m.trigger.start;
-        let me = country(&events[k].source);
-        let earlier = |p: &&Event| {
-            (p.mentions[0].sentence < sentence
-                || (p.mentions[0].sentence == sentence && p.mentions[0].trigger.start < at))
-                // (An embassy stormed, 171, is "the raid" too.)
-                && matches!(p.cameo.get(..2), Some("17" | "18" | "19" | "20"))
-                && p.source.is_some()
-                && country(&p.source) != me
-        };
-        // (The attack the story tells as a fact, before one only someone's words mention.)
-        let Some(attack) = events[..k]
-            .iter()
-            .rev()
-            .filter(earlier)
-            .find(|p| p.modality == Modality::Asserted)
-            .or_else(|| events[..k].iter().rev().find(earlier))
-        else {
-            continue;
-        };
-        let src = attack.source.clone().map(|a| ActorRef { span: None, ..a });
-        events[k].target = src;
+        // (An embassy stormed, 171, is "the raid" too.)
+        let attack = |p: &Event| matches!(p.cameo.get(..2), Some("17" | "18" | "19" | "20"));
+        if let Some(attacker) = doer_before(events, k, attack) {
+            events[k].target = Some(attacker);
+        }
     }
     // "vowed to retaliate for air strikes that it said were carried out by Pakistani jets": a
     // threat (13x) with no target of its own is aimed at the attacker its sentence names.
@@ -2765,8 +2748,7 @@ fn expulsion_event(
     let tgt = s
         .actors
         .iter()
-        .filter(|x| x.end <= i && i - x.end <= 3)
-        .last()?
+        .rfind(|x| x.end <= i && i - x.end <= 3)?
         .clone();
     let said = (0..tgt.first)
         .rev()
@@ -2779,7 +2761,7 @@ fn expulsion_event(
         .and_then(|q| speakers.get(q)?.1.clone())
         .or_else(|| {
             let v = said?;
-            s.actors.iter().filter(|x| x.end <= v).last().cloned()
+            s.actors.iter().rfind(|x| x.end <= v).cloned()
         })?;
     if src.code.get(..3) == tgt.code.get(..3) {
         return None;

@@ -761,7 +761,7 @@ fn repair_tags<'w>(tags: &mut [Pos], word: &impl Fn(usize) -> &'w str) {
                     tags[k + 1],
                     Pos::NNP | Pos::NNPS | Pos::DT | Pos::PRP | Pos::PRPS
                 )
-                && tags[..k - 1].iter().any(|t| *t == Pos::VBZ)
+                && tags[..k - 1].contains(&Pos::VBZ)
             {
                 tags[k] = Pos::VBZ;
             }
